@@ -1,0 +1,60 @@
+/** Local accounts: creation (CLI, admin) and credential checks (login). */
+import { db } from "@/lib/db/client";
+import { hashPassword, passwordProblem, verifyPassword } from "./password";
+import { isRole, type Role, type Viewer } from "./roles";
+
+export interface NewUser {
+  username: string;
+  name: string;
+  role: Role;
+  municipalityCode: string | null;
+  password: string;
+}
+
+export async function createUser(u: NewUser) {
+  if (!/^[a-z0-9._-]{3,64}$/.test(u.username)) throw new Error("Brugernavnet må kun indeholde a-z, 0-9, punktum, bindestreg og understregning (3-64 tegn).");
+  if (!isRole(u.role)) throw new Error(`Ukendt rolle: ${String(u.role)}`);
+  if (u.role === "sundk" ? u.municipalityCode !== null : !u.municipalityCode)
+    throw new Error(u.role === "sundk" ? "SundK-brugere hører ikke til en kommune." : "Brugeren skal høre til en kommune (kommunekode).");
+  const problem = passwordProblem(u.password);
+  if (problem) throw new Error(problem);
+  if (u.municipalityCode && !(await db().municipality.findUnique({ where: { code: u.municipalityCode } })))
+    throw new Error(`Ukendt kommunekode: ${u.municipalityCode}`);
+  return db().user.create({
+    data: { username: u.username, name: u.name, role: u.role, municipalityCode: u.municipalityCode, passwordHash: await hashPassword(u.password) },
+  });
+}
+
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
+
+export class LoginRefused extends Error {}
+
+/** Checks a username and password; counts failures and locks the account for a while after five. */
+export async function checkCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number }> {
+  const user = await db().user.findUnique({ where: { username } });
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now)
+    throw new LoginRefused("For mange forkerte forsøg. Kontoen er midlertidigt låst – prøv igen om lidt.");
+  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!user || !ok || !user.active) {
+    if (user) {
+      const failures = user.failedLogins + 1;
+      await db().user.update({
+        where: { id: user.id },
+        data: { failedLogins: failures >= MAX_FAILURES ? 0 : failures, lockedUntil: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null },
+      });
+    }
+    throw new LoginRefused("Forkert brugernavn eller adgangskode.");
+  }
+  await db().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  return { id: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** The viewer behind a session token, re-checked against the database so deactivation works at once. */
+export async function viewerFromToken(id: unknown, sessionVersion: unknown): Promise<Viewer | null> {
+  if (typeof id !== "number") return null;
+  const user = await db().user.findUnique({ where: { id } });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return { kind: "user", id: user.id, username: user.username, name: user.name, role: user.role, municipalityCode: user.municipalityCode };
+}
