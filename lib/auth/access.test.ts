@@ -6,6 +6,8 @@ const user = (role: Role, municipalityCode: string | null = "101"): Viewer => ({
   kind: "user", id: 1, username: role, name: role, role, municipalityCode,
 });
 
+const GATEWAY: Viewer = { kind: "gateway", clientId: 1, name: "fk-gateway" };
+
 // [viewer, action, municipality, allow, unsuppressed]
 const table: [Viewer, Action, string | undefined, boolean, boolean][] = [
   [ANONYMOUS, "read:published", undefined, true, false],
@@ -30,6 +32,11 @@ const table: [Viewer, Action, string | undefined, boolean, boolean][] = [
   [user("sundk", null), "read:worklist", "851", true, true],
   [user("sundk", null), "admin", undefined, true, true],
   [user("sundk", null), "read:logs", undefined, true, true],
+  [user("sundk", null), "submit:reports", undefined, false, false],
+  [ANONYMOUS, "submit:reports", undefined, false, false],
+  [GATEWAY, "submit:reports", undefined, true, false],
+  [GATEWAY, "read:published", undefined, false, false],
+  [GATEWAY, "read:current", "101", false, false],
 ];
 
 describe("access rules", () => {

@@ -18,7 +18,9 @@ export type Action =
   /** SundK administration: users, organisations, standards, annual reports. */
   | "admin"
   /** Receipt log and audit log. */
-  | "read:logs";
+  | "read:logs"
+  /** POST delivery reports (FHIR) – the gateway client only. */
+  | "submit:reports";
 
 export interface Decision {
   allow: boolean;
@@ -33,6 +35,9 @@ const DENY: Decision = { allow: false, unsuppressed: false };
  *        resources that span all municipalities (a benchmark, the nation).
  */
 export function decide(viewer: Viewer, action: Action, municipalityCode?: string): Decision {
+  // The gateway sends data and sees none; nobody else may send.
+  if (viewer.kind === "gateway") return action === "submit:reports" ? { allow: true, unsuppressed: false } : DENY;
+  if (action === "submit:reports") return DENY;
   if (viewer.kind === "anonymous") {
     return action === "read:published" ? { allow: true, unsuppressed: false } : DENY;
   }

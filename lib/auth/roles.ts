@@ -13,9 +13,10 @@ export function isRole(x: unknown): x is Role {
   return typeof x === "string" && (ROLES as readonly string[]).includes(x);
 }
 
-/** A person using the app, or nobody. Gateway clients are not viewers: they only POST reports. */
+/** Who is asking: nobody, a person with a role, or the FK Gateway (a system that only POSTs reports). */
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "user"; id: number; username: string; name: string; role: Role; municipalityCode: string | null };
+  | { kind: "user"; id: number; username: string; name: string; role: Role; municipalityCode: string | null }
+  | { kind: "gateway"; clientId: number; name: string };
 
 export const ANONYMOUS: Viewer = { kind: "anonymous" };

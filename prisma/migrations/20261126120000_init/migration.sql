@@ -115,7 +115,6 @@ CREATE TABLE "citizen_custodian" (
     "receipt_id" BIGINT NOT NULL,
     "report_timestamp" TIMESTAMPTZ(3) NOT NULL,
     "sor_code" TEXT NOT NULL,
-    "municipality_code" TEXT,
 
     CONSTRAINT "citizen_custodian_pkey" PRIMARY KEY ("citizen_id","receipt_id")
 );
@@ -154,7 +153,7 @@ CREATE TABLE "encounter" (
     "end" TIMESTAMPTZ(3),
     "location_id" TEXT,
     "based_on_interventions" TEXT[],
-    "municipality_code" TEXT,
+    "sor_code" TEXT NOT NULL,
     "report_timestamp" TIMESTAMPTZ(3) NOT NULL,
     "first_received_at" TIMESTAMPTZ(3) NOT NULL,
     "receipt_id" BIGINT NOT NULL,
@@ -421,7 +420,7 @@ CREATE UNIQUE INDEX "citizen_pseudonym_key" ON "citizen"("pseudonym");
 CREATE INDEX "citizen_record_citizen_id_idx" ON "citizen_record"("citizen_id");
 
 -- CreateIndex
-CREATE INDEX "citizen_custodian_municipality_code_idx" ON "citizen_custodian"("municipality_code");
+CREATE INDEX "citizen_custodian_sor_code_idx" ON "citizen_custodian"("sor_code");
 
 -- CreateIndex
 CREATE INDEX "parent_link_child_id_idx" ON "parent_link"("child_id");
@@ -433,7 +432,7 @@ CREATE INDEX "parent_link_parent_id_idx" ON "parent_link"("parent_id");
 CREATE INDEX "encounter_citizen_id_type_code_idx" ON "encounter"("citizen_id", "type_code");
 
 -- CreateIndex
-CREATE INDEX "encounter_municipality_code_type_code_start_idx" ON "encounter"("municipality_code", "type_code", "start");
+CREATE INDEX "encounter_sor_code_type_code_start_idx" ON "encounter"("sor_code", "type_code", "start");
 
 -- CreateIndex
 CREATE INDEX "observation_citizen_id_kind_code_idx" ON "observation"("citizen_id", "kind", "code");
@@ -530,7 +529,6 @@ ALTER TABLE "annual_report_comment" ADD CONSTRAINT "annual_report_comment_author
 
 -- AddForeignKey
 ALTER TABLE "annual_report_event" ADD CONSTRAINT "annual_report_event_report_id_fkey" FOREIGN KEY ("report_id") REFERENCES "annual_report"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
 
 -- The audit log is append-only: no UPDATE or DELETE, whoever connects through the app.
 CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
