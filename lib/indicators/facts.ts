@@ -1,0 +1,228 @@
+/**
+ * Child-level facts per indicator and period, computed in SQL from the stored data and the
+ * register (the rules are the catalog's, lib/indicators/catalog.ts). One INSERT … SELECT per
+ * indicator × period into `indicator_fact`; aggregation (lib/indicators/aggregate.ts) sums them.
+ *
+ * Shared conventions:
+ * - day(x) = the Danish calendar date of x minus the birth date (day 0 = birth date);
+ * - retracted data (entered-in-error; observations of a retracted encounter; citizens whose
+ *   every record is active = false; inactive parent links) count nowhere;
+ * - a child's municipality: custodian (SOR → organisation) on its latest accepted report
+ *   before the cut-off (birth cohort: first birthday + 60 days; school year: its end + 60 days),
+ *   else the register's bopælskommune.
+ */
+import type pg from "pg";
+import { INDICATOR_BY_ID } from "./catalog";
+import { OBSERVATION, UNIVERSAL_YEAR_ONE, VALUE, VISIT } from "./codes";
+import { birthYearsForPeriod, parsePeriod } from "./periods";
+
+const day = (ts: string, birth = "ch.birth_date") => `((${ts} AT TIME ZONE 'Europe/Copenhagen')::date - ${birth})`;
+
+/** Children born in [$1, $2): citizens who are nobody's parent and not wholly retracted, plus register-only children. */
+const CHILDREN = `
+  children AS (
+    SELECT c.id, c.birth_date FROM citizen c
+    WHERE c.birth_date >= $1::date AND c.birth_date < $2::date
+      AND NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = c.id AND p.active)
+      AND (EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id AND r.active)
+           OR NOT EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id))
+  )`;
+
+/** Municipality of each child: latest custodian before the cut-off ($3 = days after birth, or $4 = a fixed date). */
+const PLACED = `
+  placed AS (
+    SELECT ch.id, ch.birth_date,
+      COALESCE(o.municipality_code, rp.residence_municipality_code) AS kommune
+    FROM children ch
+    LEFT JOIN register_person rp ON rp.citizen_id = ch.id
+    LEFT JOIN LATERAL (
+      SELECT cc.sor_code FROM citizen_custodian cc
+      WHERE cc.citizen_id = ch.id
+        AND cc.report_timestamp < COALESCE($4::timestamptz, (ch.birth_date + $3::int)::timestamptz)
+      ORDER BY cc.report_timestamp DESC, cc.receipt_id DESC LIMIT 1
+    ) latest ON true
+    LEFT JOIN organisation o ON o.sor_code = latest.sor_code
+  )`;
+
+const VALID_OBSERVATION = `o.status <> 'entered-in-error'
+  AND NOT EXISTS (SELECT 1 FROM encounter re WHERE re.resource_id = o.encounter_id AND re.status = 'entered-in-error')`;
+
+/** Each query yields (citizen_id, kommune, status) for one indicator × period. */
+const QUERIES: Record<string, () => string> = {
+  "LDBU-01": () => `
+    w AS (
+      SELECT ch.id, min(o.value_quantity) FILTER (WHERE o.value_quantity IS NOT NULL) AS min_weight
+      FROM placed ch JOIN observation o ON o.citizen_id = ch.id
+      WHERE o.kind = 'weight' AND ${VALID_OBSERVATION} AND ${day("o.effective_start")} BETWEEN 1 AND 14
+      GROUP BY ch.id
+    )
+    SELECT ch.id, ch.kommune,
+      CASE WHEN w.min_weight IS NULL OR rp.birth_weight_g IS NULL THEN 'uoplyst'
+           WHEN w.min_weight <= 0.9 * rp.birth_weight_g THEN 'numerator' ELSE 'denominator' END
+    FROM w JOIN placed ch ON ch.id = w.id LEFT JOIN register_person rp ON rp.citizen_id = w.id`,
+
+  "LDBU-02": () => `
+    visited AS (
+      SELECT DISTINCT e.citizen_id AS id FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
+      WHERE e.type_code = '${VISIT.toMaaneder}' AND e.status = 'finished'
+    ),
+    ${EPDS}
+    SELECT ch.id, ch.kommune,
+      CASE WHEN EXISTS (SELECT 1 FROM epds x WHERE x.child_id = ch.id) THEN 'numerator'
+           WHEN NOT EXISTS (SELECT 1 FROM parent_link pl WHERE pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL) THEN 'uoplyst'
+           ELSE 'denominator' END
+    FROM visited v JOIN placed ch ON ch.id = v.id`,
+
+  "LDBU-03": () => `
+    ${EPDS}
+    SELECT ch.id, ch.kommune,
+      CASE WHEN bool_or(x.score >= $5) THEN 'numerator'
+           WHEN bool_and(x.score IS NULL) THEN 'uoplyst' ELSE 'denominator' END
+    FROM epds x JOIN placed ch ON ch.id = x.child_id
+    GROUP BY ch.id, ch.kommune`,
+
+  "LDBU-04": () => `
+    ${EPDS},
+    findings AS (
+      SELECT x.child_id, x.parent_id, x.on_date FROM epds x WHERE x.score >= $5
+      UNION ALL
+      SELECT pl.child_id, pl.parent_id, (o.effective_start AT TIME ZONE 'Europe/Copenhagen')::date
+      FROM placed ch
+      JOIN parent_link pl ON pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL
+      JOIN observation o ON o.citizen_id = pl.parent_id AND o.kind = 'indicator' AND o.code = '${OBSERVATION.parentMentalState}'
+      WHERE o.value_code = '${VALUE.parentMentalProblem}' AND ${VALID_OBSERVATION}
+        AND ${day("o.effective_start")} BETWEEN 42 AND 98
+    ),
+    first_finding AS (SELECT child_id, parent_id, min(on_date) AS on_date FROM findings GROUP BY child_id, parent_id)
+    SELECT ch.id, ch.kommune,
+      CASE WHEN bool_or(EXISTS (
+        SELECT 1 FROM intervention i WHERE i.citizen_id = f.parent_id AND i.status <> 'entered-in-error'
+          AND ((i.period_start AT TIME ZONE 'Europe/Copenhagen')::date - f.on_date) BETWEEN 0 AND 30
+      )) THEN 'numerator' ELSE 'denominator' END
+    FROM first_finding f JOIN placed ch ON ch.id = f.child_id
+    GROUP BY ch.id, ch.kommune`,
+
+  "LDBU-05": () => BREASTFEEDING("d_end > 119"),
+  "LDBU-06": () => BREASTFEEDING("d_end >= 182"),
+
+  "LDBU-07": () => `
+    ${MOTOR}
+    SELECT id, kommune, CASE WHEN assessed THEN 'numerator' ELSE 'denominator' END FROM motor`,
+
+  "LDBU-08": () => `
+    ${MOTOR}
+    SELECT id, kommune,
+      CASE WHEN NOT assessed THEN 'uoplyst' WHEN latest_value = '${VALUE.motorNormal}' THEN 'numerator' ELSE 'denominator' END
+    FROM motor WHERE assessed OR absent`,
+
+  "LDBU-09": () => `
+    SELECT ch.id, ch.kommune,
+      CASE WHEN (SELECT count(DISTINCT e.type_code) FROM encounter e
+                 WHERE e.citizen_id = ch.id AND e.status = 'finished'
+                   AND e.type_code IN (${UNIVERSAL_YEAR_ONE.map((c) => `'${c}'`).join(", ")})
+                   AND ${day("e.start")} BETWEEN 0 AND 364) = ${UNIVERSAL_YEAR_ONE.length}
+           THEN 'numerator' ELSE 'denominator' END
+    FROM placed ch JOIN register_person rp ON rp.citizen_id = ch.id`,
+
+  "LDBU-10": () => SCHOOL(VISIT.indskoling),
+  "LDBU-11": () => SCHOOL(VISIT.udskoling),
+};
+
+/** EPDS responses of a child's parents dated day 42–98 of the child: (child_id, parent_id, on_date, score). */
+const EPDS = `
+  epds AS (
+    SELECT ch.id AS child_id, pl.parent_id, (q.authored AT TIME ZONE 'Europe/Copenhagen')::date AS on_date,
+           COALESCE(q.total_score, q.item_sum) AS score
+    FROM placed ch
+    JOIN parent_link pl ON pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL
+    JOIN questionnaire_response q ON q.citizen_id = pl.parent_id AND q.instrument = 'epds' AND q.status = 'completed'
+    WHERE ${day("q.authored")} BETWEEN 42 AND 98
+  )`;
+
+/** Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. */
+const MOTOR = `
+  visits AS (
+    SELECT e.citizen_id AS id, e.resource_id, (e.start AT TIME ZONE 'Europe/Copenhagen')::date AS on_date
+    FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
+    WHERE e.type_code = '${VISIT.otteElleveMaaneder}' AND e.status = 'finished'
+  ),
+  motor_obs AS (
+    SELECT DISTINCT ON (o.resource_id) v.id, o.value_code, o.data_absent_reason, o.effective_start
+    FROM visits v JOIN observation o ON o.citizen_id = v.id AND o.kind = 'indicator' AND o.code = '${OBSERVATION.motorFunction}'
+    WHERE ${VALID_OBSERVATION}
+      AND (o.encounter_id = v.resource_id OR (o.effective_start AT TIME ZONE 'Europe/Copenhagen')::date = v.on_date)
+  ),
+  motor AS (
+    SELECT ch.id, ch.kommune,
+      EXISTS (SELECT 1 FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NOT NULL) AS assessed,
+      EXISTS (SELECT 1 FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NULL) AS absent,
+      (SELECT m.value_code FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NOT NULL ORDER BY m.effective_start DESC LIMIT 1) AS latest_value
+    FROM placed ch WHERE ch.id IN (SELECT id FROM visits)
+  )`;
+
+/**
+ * Full breastfeeding from day ≤ 14: a closed period ends at its end; an open period at the
+ * latest later full-breastfeeding status before any feeding observation that says otherwise.
+ */
+function BREASTFEEDING(condition: string): string {
+  return `
+    feeding AS (
+      SELECT ch.id, o.value_code, o.effective_is_period,
+             ${day("o.effective_start")} AS d_start, ${day("o.effective_end")} AS d_stop
+      FROM placed ch JOIN observation o ON o.citizen_id = ch.id
+      WHERE o.kind = 'feeding' AND ${VALID_OBSERVATION}
+    ),
+    full_periods AS (
+      SELECT f.id, COALESCE(f.d_stop, (
+        SELECT COALESCE(max(s.d_start), f.d_start) FROM feeding s
+        WHERE s.id = f.id AND NOT s.effective_is_period AND s.value_code = '${VALUE.fullBreastfeeding}' AND s.d_start >= f.d_start
+          AND s.d_start < COALESCE((SELECT min(b.d_start) FROM feeding b
+                                    WHERE b.id = f.id AND b.value_code IS NOT NULL AND b.value_code <> '${VALUE.fullBreastfeeding}'
+                                      AND b.d_start > f.d_start), 2147483647)
+      )) AS d_end
+      FROM feeding f
+      WHERE f.effective_is_period AND f.value_code = '${VALUE.fullBreastfeeding}' AND f.d_start <= 14
+    )
+    SELECT ch.id, ch.kommune,
+      CASE WHEN bool_and(f.value_code IS NULL) THEN 'uoplyst'
+           WHEN EXISTS (SELECT 1 FROM full_periods p WHERE p.id = ch.id AND p.${condition}) THEN 'numerator'
+           ELSE 'denominator' END
+    FROM feeding f JOIN placed ch ON ch.id = f.id
+    GROUP BY ch.id, ch.kommune`;
+}
+
+/** School cohort from the register ($1..$2 birth year), examination during the school year [$6, $7). */
+function SCHOOL(visitType: string): string {
+  return `
+    SELECT ch.id, ch.kommune,
+      CASE WHEN EXISTS (SELECT 1 FROM encounter e WHERE e.citizen_id = ch.id AND e.type_code = '${visitType}'
+                          AND e.status = 'finished' AND e.start >= $6::timestamptz AND e.start < $7::timestamptz)
+           THEN 'numerator' ELSE 'denominator' END
+    FROM placed ch JOIN register_person rp ON rp.citizen_id = ch.id`;
+}
+
+const CUTOFF_DAYS = 365 + 60;
+
+export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number): Promise<number> {
+  const def = INDICATOR_BY_ID.get(indicatorId);
+  const query = QUERIES[indicatorId];
+  if (!def || !query) throw new Error(`Ukendt indikator: ${indicatorId}`);
+  const p = parsePeriod(period);
+  if (p.kind !== def.periodKind) throw new Error(`${indicatorId} opgøres ikke pr. ${period}`);
+  const born = birthYearsForPeriod(indicatorId, p);
+  const schoolStart = p.kind === "school-year" ? `${p.startYear}-08-01T00:00:00+02:00` : null;
+  const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
+  const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
+  await client.query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2`, [indicatorId, period]);
+  const sql = `
+    INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status)
+    SELECT $8::text, $9::text, r.id, r.kommune, r.status::fact_status FROM (
+      WITH ${CHILDREN}, ${PLACED}, ${query()}
+    ) AS r(id, kommune, status),
+    -- declares every parameter's type, whichever ones this indicator's query uses
+    (SELECT $1::date, $2::date, $3::int, $4::timestamptz, $5::int, $6::timestamptz, $7::timestamptz) AS params`;
+  const res = await client.query(sql, [
+    `${born}-01-01`, `${born + 1}-01-01`, CUTOFF_DAYS, placedCutoff, epdsCutoff, schoolStart, schoolEnd, indicatorId, period,
+  ]);
+  return res.rowCount ?? 0;
+}
