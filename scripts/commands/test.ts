@@ -64,6 +64,7 @@ export const testCmd: Command = {
       const db = await resolveDatabase();
       try {
         if (want("integration")) {
+          ensureBuild(); // HTTP tests run against the built app
           const url = await recreateDatabase(db.serverUrl, "ldbu_test");
           failed ||= run([vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration.json`], { ...process.env, DATABASE_URL: url }) !== 0;
           parts.push({ file: `${RESULTS}/integration.json`, kind: "vitest" });

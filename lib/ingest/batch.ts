@@ -1,0 +1,69 @@
+/**
+ * Batch ingest for the command line (and the demo and benchmarks): the same prepare →
+ * store path as the HTTP receiver, with reports stored in batches while the next batch is
+ * validated, so the database and the validator work at the same time.
+ */
+import type pg from "pg";
+import { listInputs, kindOf, submissionsIn } from "./files";
+import { progress } from "./progress";
+import { storeReports, type ReportToStore, type StoreResult } from "./store";
+import { prepareSubmission } from "./submission";
+
+export interface IngestSummary {
+  submissions: number;
+  reports: number;
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  resources: number;
+  /** Warning and error counts by rule id. */
+  warnings: Record<string, number>;
+  errors: Record<string, number>;
+  seconds: number;
+}
+
+const BATCH = 250;
+
+export async function ingestFiles(pool: pg.Pool, paths: string[], opts: { quiet?: boolean; onResult?: (r: StoreResult) => void } = {}): Promise<IngestSummary> {
+  const s: IngestSummary = { submissions: 0, reports: 0, accepted: 0, duplicate: 0, rejected: 0, resources: 0, warnings: {}, errors: {}, seconds: 0 };
+  const p = progress("ingest");
+  let pending: ReportToStore[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const tally = (results: StoreResult[]) => {
+    for (const r of results) {
+      s.reports++;
+      s[r.outcome]++;
+      s.resources += r.resourceCount;
+      for (const i of r.issues) {
+        const rule = i.details.coding[0]?.code ?? "?";
+        const bucket = i.severity === "warning" ? s.warnings : i.severity === "error" || i.severity === "fatal" ? s.errors : null;
+        if (bucket) bucket[rule] = (bucket[rule] ?? 0) + 1;
+      }
+      opts.onResult?.(r);
+    }
+    if (!opts.quiet) p.update(`${s.reports.toLocaleString("da-DK")} rapporter: ${s.accepted} gemt, ${s.duplicate} dubletter, ${s.rejected} afvist — ${Math.round(s.reports / Math.max(p.elapsed(), 0.001))}/s`);
+  };
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    await inFlight;
+    inFlight = storeReports(pool, batch).then(tally);
+    inFlight.catch(() => {}); // handled where it is awaited; avoid an unhandled-rejection crash meanwhile
+  };
+
+  for (const file of listInputs(paths)) {
+    const kind = kindOf(file);
+    if (kind !== "json" && kind !== "ndjson") throw new Error(`${file}: kun .json og .ndjson er indberetninger (registerudtræk: .csv)`);
+    for await (const sub of submissionsIn(file)) {
+      s.submissions++;
+      pending.push(...prepareSubmission(sub.text, { channel: "cli" }).reports);
+      if (pending.length >= BATCH) await flush();
+    }
+  }
+  if (pending.length) await flush();
+  await inFlight;
+  s.seconds = p.elapsed();
+  if (!opts.quiet) p.done(`${s.reports.toLocaleString("da-DK")} rapporter: ${s.accepted} gemt, ${s.duplicate} dubletter, ${s.rejected} afvist`);
+  return s;
+}

@@ -1,0 +1,83 @@
+/**
+ * The FHIR receiver behind POST /fhir/Bundle and POST /fhir/Bundle/$validate:
+ * authorisation (gateway bearer token), content type, size limit, then the shared
+ * submission path. Answers are always `application/fhir+json` OperationOutcomes.
+ */
+import { decide } from "@/lib/auth/access";
+import { gatewayFromRequest } from "@/lib/auth/gateway";
+import { pool } from "@/lib/db/client";
+import { toOutcomeIssue } from "@/lib/fhir/outcome";
+import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
+import { storeReports } from "./store";
+import { answer, prepareSubmission } from "./submission";
+
+/** Largest accepted request body. A delivery report is typically 10–60 kB; an incremental delivery may hold many. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const FHIR_JSON = "application/fhir+json; charset=utf-8";
+
+function reply(status: number, outcome: OperationOutcome, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(outcome), { status, headers: { "content-type": FHIR_JSON, ...headers } });
+}
+
+function problem(status: number, code: IssueType, rule: string, da: string, en: string, headers?: Record<string, string>): Response {
+  return reply(status, { resourceType: "OperationOutcome", language: "da", issue: [toOutcomeIssue({ severity: "error", code, rule, expression: ["Bundle"], da, en })] }, headers);
+}
+
+/** Reads at most MAX_BODY_BYTES; null when the body is larger. */
+async function readCapped(req: Request): Promise<string | null> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return null;
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Errors meaning "the database is not there right now": answer 503 so the gateway retries. */
+function databaseUnavailable(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "53300"].includes(code) || code.startsWith("08") || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((e as Error)?.message));
+}
+
+export async function receive(req: Request, mode: "store" | "validate"): Promise<Response> {
+  try {
+    const principal = await gatewayFromRequest(req);
+    if (!decide(principal, "submit:reports").allow) {
+      return principal.kind === "anonymous" && !req.headers.get("authorization")
+        ? problem(401, "login", "ldbu-auth", "Der mangler et gyldigt adgangstoken (Authorization: Bearer …).", "A valid bearer token is required.", { "www-authenticate": 'Bearer realm="ldbu"' })
+        : problem(403, "forbidden", "ldbu-auth", "Adgangstokenet giver ikke adgang til at indberette.", "The token does not allow submitting reports.");
+    }
+    const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (type !== "application/fhir+json" && type !== "application/json")
+      return problem(415, "not-supported", "ldbu-content-type", "Indholdstypen skal være application/fhir+json.", "The content type must be application/fhir+json.");
+    const text = await readCapped(req);
+    if (text === null)
+      return problem(413, "too-costly", "ldbu-too-large", `Indberetningen er større end grænsen på ${MAX_BODY_BYTES / 1024 / 1024} MiB.`, `The submission exceeds the limit of ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
+
+    const clientId = principal.kind === "gateway" ? principal.clientId : null;
+    const prepared = prepareSubmission(text, { channel: "http", clientId });
+    if (mode === "validate") {
+      const outcome = prepared.validation?.outcome ?? { resourceType: "OperationOutcome", language: "da", issue: prepared.reports[0].issues };
+      return reply(prepared.problem === "json" ? 400 : prepared.reports.every((r) => r.valid) ? 200 : 422, outcome as OperationOutcome);
+    }
+    const results = await storeReports(pool(), prepared.reports);
+    const { status, outcome } = answer(prepared, results);
+    return reply(status, outcome);
+  } catch (e) {
+    if (databaseUnavailable(e))
+      return problem(503, "transient", "ldbu-unavailable", "LDBU kan ikke gemme indberetninger lige nu. Send igen senere.", "LDBU cannot store reports right now. Retry later.", { "retry-after": "5" });
+    console.error("[fhir] uventet fejl", (e as Error)?.message);
+    return problem(500, "exception", "ldbu-internal", "Der opstod en intern fejl. Intet er gemt. Send igen senere.", "An internal error occurred. Nothing was stored. Retry later.");
+  }
+}
