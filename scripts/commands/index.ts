@@ -4,12 +4,17 @@ import { createUserCmd } from "./users";
 import { demo, dev } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
+import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports";
 
 export const COMMANDS: Record<string, Command> = {
   demo,
   dev,
   test: testCmd,
   migrate: migrateCmd,
+  validate: validateCmd,
+  ingest: ingestCmd,
+  refresh: refreshCmd,
+  "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
   "db:start": dbStart,
   "db:status": dbStatus,

@@ -1,0 +1,123 @@
+/**
+ * From child-level facts to the aggregate table pages read: counts per municipality, region
+ * and nation (all from the same facts, never by averaging municipalities), per breakdown
+ * (sex, mother's education, first-time parents), then value, Wilson 95 % CI, benchmark
+ * against the nation and the standard.
+ */
+import type pg from "pg";
+import { bulkInsert } from "@/lib/db/bulk";
+import { compareWithNation, standardStatus, wilson } from "@/lib/stats";
+import { indicator } from "./catalog";
+
+export const NATION = "DK";
+
+/** Breakdowns for inequality (PRODUCT.md "Indicators"); "all" is the headline row. */
+export const BREAKDOWNS = {
+  all: { label: "I alt", values: { "": "I alt" } },
+  koen: { label: "Køn", values: { female: "Piger", male: "Drenge" } },
+  mor_uddannelse: {
+    label: "Mors uddannelse",
+    values: {
+      grundskole: "Grundskole",
+      ungdomsuddannelse: "Ungdomsuddannelse",
+      kort_videregaaende: "Kort videregående",
+      mellemlang_lang_videregaaende: "Mellemlang/lang videregående",
+      uoplyst: "Uoplyst",
+    },
+  },
+  foerstegang: { label: "Førstegangsforældre", values: { ja: "Førstegangsforældre", nej: "Flergangsforældre", uoplyst: "Uoplyst" } },
+} as const;
+
+export interface Counts {
+  areaLevel: "municipality" | "region" | "nation";
+  areaCode: string;
+  breakdown: string;
+  breakdownValue: string;
+  numerator: number;
+  denominator: number;
+  uoplyst: number;
+}
+
+export async function countFacts(client: pg.ClientBase, indicatorId: string, period: string): Promise<Counts[]> {
+  const { rows } = await client.query(
+    `WITH f AS (
+       SELECT f.status, f.municipality_code AS kommune, m.region_code AS region, c.sex::text AS sex,
+              rp.mother_education::text AS edu, rp.parity
+       FROM indicator_fact f
+       JOIN citizen c ON c.id = f.citizen_id
+       LEFT JOIN municipality m ON m.code = f.municipality_code
+       LEFT JOIN register_person rp ON rp.citizen_id = f.citizen_id
+       WHERE f.indicator_id = $1 AND f.period = $2
+     ), b AS (
+       SELECT status, kommune, region, 'all' AS breakdown, '' AS value FROM f
+       UNION ALL SELECT status, kommune, region, 'koen', sex FROM f
+       UNION ALL SELECT status, kommune, region, 'mor_uddannelse', COALESCE(edu, 'uoplyst') FROM f
+       UNION ALL SELECT status, kommune, region, 'foerstegang', CASE WHEN parity IS NULL THEN 'uoplyst' WHEN parity = 1 THEN 'ja' ELSE 'nej' END FROM f
+     )
+     SELECT GROUPING(region, kommune) AS g, region, kommune, breakdown, value,
+            count(*) FILTER (WHERE status = 'numerator')::int AS numerator,
+            count(*) FILTER (WHERE status <> 'uoplyst')::int AS denominator,
+            count(*) FILTER (WHERE status = 'uoplyst')::int AS uoplyst
+     FROM b GROUP BY GROUPING SETS ((breakdown, value, region, kommune), (breakdown, value, region), (breakdown, value))`,
+    [indicatorId, period],
+  );
+  const out: Counts[] = [];
+  for (const r of rows) {
+    // g: 0 = municipality, 1 = region (kommune rolled up), 3 = nation.
+    const level = r.g === 0 ? "municipality" : r.g === 1 ? "region" : "nation";
+    const code = level === "municipality" ? r.kommune : level === "region" ? r.region : NATION;
+    if (!code) continue; // children not placed in a municipality count for the nation only
+    out.push({ areaLevel: level, areaCode: code, breakdown: r.breakdown, breakdownValue: r.value, numerator: r.numerator, denominator: r.denominator, uoplyst: r.uoplyst });
+  }
+  return out;
+}
+
+export interface ResultRow extends Counts {
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  benchmark: string | null;
+  standardMet: boolean | null;
+  standardCiSide: string | null;
+}
+
+/** Statistics for every cell; benchmarks compare with the nation's value for the same breakdown. */
+export function withStatistics(indicatorId: string, counts: Counts[], target: number | null): ResultRow[] {
+  const def = indicator(indicatorId);
+  const nation = new Map<string, number | null>();
+  const estimate = (c: Counts) => wilson(c.numerator, c.denominator);
+  for (const c of counts) if (c.areaLevel === "nation") nation.set(`${c.breakdown}|${c.breakdownValue}`, estimate(c)?.value ?? null);
+  return counts.map((c) => {
+    const ci = estimate(c);
+    const isNation = c.areaLevel === "nation";
+    const headline = c.breakdown === "all";
+    const standard = headline ? standardStatus({ value: ci?.value, low: ci?.low, high: ci?.high, target, polarity: def.polarity }) : null;
+    return {
+      ...c,
+      value: ci?.value ?? null,
+      ciLow: ci?.low ?? null,
+      ciHigh: ci?.high ?? null,
+      benchmark: compareWithNation({ areaLow: ci?.low, areaHigh: ci?.high, nationValue: nation.get(`${c.breakdown}|${c.breakdownValue}`), polarity: def.polarity, isNation }),
+      standardMet: standard?.met ?? null,
+      standardCiSide: standard?.ciSide ?? null,
+    };
+  });
+}
+
+/** Replaces the stored results of one indicator × period. */
+export async function writeResults(client: pg.ClientBase, indicatorId: string, period: string, rows: ResultRow[]) {
+  await client.query(`DELETE FROM indicator_result WHERE indicator_id = $1 AND period = $2`, [indicatorId, period]);
+  await bulkInsert(
+    client,
+    "indicator_result",
+    [
+      { name: "indicator_id", type: "text" }, { name: "period", type: "text" },
+      { name: "area_level", type: "text", expr: (v) => `${v}::area_level` }, { name: "area_code", type: "text" },
+      { name: "breakdown", type: "text" }, { name: "breakdown_value", type: "text" },
+      { name: "numerator", type: "int" }, { name: "denominator", type: "int" }, { name: "uoplyst", type: "int" },
+      { name: "value", type: "float8" }, { name: "ci_low", type: "float8" }, { name: "ci_high", type: "float8" },
+      { name: "benchmark", type: "text" }, { name: "standard_met", type: "boolean" }, { name: "standard_ci_side", type: "text" },
+    ],
+    rows.map((r) => [indicatorId, period, r.areaLevel, r.areaCode, r.breakdown, r.breakdownValue, r.numerator, r.denominator, r.uoplyst, r.value, r.ciLow, r.ciHigh, r.benchmark, r.standardMet, r.standardCiSide]),
+  );
+}
