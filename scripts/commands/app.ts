@@ -3,7 +3,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/server";
+import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
 import { parse } from "./args";
 import { prepareDatabase } from "./db";
@@ -48,6 +50,8 @@ async function runApp(mode: "start" | "dev", args: string[]) {
   await prepareDatabase(db.url);
   const created = await ensureDemoUsers();
   if (created) console.log(`[demo] oprettede ${created} demobrugere (se README)`);
+  if (await ensureDemoData(pool())) console.log("[demo] syntetiske demodata er indlæst");
+  else console.log("[demo] genbruger de indlæste data");
   await closeDb();
   if (mode === "start") ensureBuild(values.rebuild);
 

@@ -8,6 +8,8 @@ import fs from "node:fs";
 import pg from "pg";
 import { closeDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/server";
+import { pool } from "@/lib/db/client";
+import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
 import { parse } from "./args";
 import { ensureBuild } from "./app";
@@ -16,6 +18,8 @@ import { ensureLocalSecrets } from "./local-secrets";
 import type { Command } from "./types";
 
 const RESULTS = ".data/test-results";
+/** The browser tests run on a smaller synthetic Denmark than the demo (same generator and ingest). */
+export const E2E_DATA = { seed: 1, scale: 0.01, from: 2021, to: 2025 };
 
 function run(cmd: string[], env: NodeJS.ProcessEnv): number {
   console.log(`\n$ ${cmd.join(" ")}`);
@@ -74,6 +78,7 @@ export const testCmd: Command = {
           process.env.DATABASE_URL = url;
           await prepareDatabase(url);
           await ensureDemoUsers();
+          await ensureDemoData(pool(), E2E_DATA);
           await closeDb();
           ensureBuild();
           failed ||= run(["node_modules/@playwright/test/cli.js", "test"], { ...process.env, DATABASE_URL: url }) !== 0;
