@@ -36,7 +36,7 @@ export const COUNTING_RULES: string[] = [
   "\"Mere end 17 uger\" betyder en periode, der slutter mere end 119 dage efter fødslen; \"mindst 26 uger\" betyder mindst 182 dage. En åben periode regnes til den seneste efterfølgende ernæringsstatus, der stadig angiver fuld amning.",
   "En værdi sendt med en årsag til manglende data (dataAbsentReason) er ikke vurderet: barnet er med i nævneren for en indikator, der måler om noget blev vurderet, men ikke i tælleren – og er uoplyst for en resultatindikator.",
   "Alt, der er markeret som fejlregistreret (entered-in-error, active = false), tælles ingen steder. Vægt sendt i kg og g er samme størrelse.",
-  "Et barn hører til den kommune, der var journalførende (SOR-kode) på barnets seneste godkendte indberetning i perioden; for fødselsårgange er perioden barnets første leveår plus 60 dage til sene indberetninger. Et barn, der kun kendes fra registret, hører til sin bopælskommune.",
+  "Et barn hører til den kommune, der var journalførende (SOR-kode) på barnets seneste godkendte indberetning i perioden; for fødselsårgange er perioden barnets første leveår plus 60 dage til sene indberetninger (er alle indberetninger kommet senere, bruges den første). Et barn, der kun kendes fra registret, hører til sin bopælskommune.",
   "Uoplyste børn vises ved siden af indikatoren (antal og andel) og indgår ikke i nævneren.",
   "Fødselsårgang = kalenderåret for fødselsdatoen. Skoleår = 1. august til 31. juli.",
 ];

@@ -9,7 +9,7 @@
  *   every record is active = false; inactive parent links) count nowhere;
  * - a child's municipality: custodian (SOR → organisation) on its latest accepted report
  *   before the cut-off (birth cohort: first birthday + 60 days; school year: its end + 60 days),
- *   else the register's bopælskommune.
+ *   or on its earliest report when all came later; else the register's bopælskommune.
  */
 import type pg from "pg";
 import { INDICATOR_BY_ID } from "./catalog";
@@ -37,9 +37,13 @@ const PLACED = `
     LEFT JOIN register_person rp ON rp.citizen_id = ch.id
     LEFT JOIN LATERAL (
       SELECT cc.sor_code FROM citizen_custodian cc
+      CROSS JOIN LATERAL (SELECT COALESCE($4::timestamptz, (ch.birth_date + $3::int)::timestamptz) AS cutoff) k
       WHERE cc.citizen_id = ch.id
-        AND cc.report_timestamp < COALESCE($4::timestamptz, (ch.birth_date + $3::int)::timestamptz)
-      ORDER BY cc.report_timestamp DESC, cc.receipt_id DESC LIMIT 1
+      -- the latest report before the cut-off; a child reported only later: its earliest report
+      ORDER BY (cc.report_timestamp < k.cutoff) DESC,
+               CASE WHEN cc.report_timestamp < k.cutoff THEN cc.report_timestamp END DESC,
+               cc.report_timestamp ASC, cc.receipt_id DESC
+      LIMIT 1
     ) latest ON true
     LEFT JOIN organisation o ON o.sor_code = latest.sor_code
   )`;
@@ -214,10 +218,12 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
   const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
   const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
   await client.query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2`, [indicatorId, period]);
+  const body = query().trim();
+  const sep = /^SELECT/i.test(body) ? "" : ","; // the query's own CTEs continue the WITH list
   const sql = `
     INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status)
     SELECT $8::text, $9::text, r.id, r.kommune, r.status::fact_status FROM (
-      WITH ${CHILDREN}, ${PLACED}, ${query()}
+      WITH ${CHILDREN}, ${PLACED}${sep} ${body}
     ) AS r(id, kommune, status),
     -- declares every parameter's type, whichever ones this indicator's query uses
     (SELECT $1::date, $2::date, $3::int, $4::timestamptz, $5::int, $6::timestamptz, $7::timestamptz) AS params`;
