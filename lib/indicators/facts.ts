@@ -18,11 +18,12 @@ import { birthYearsForPeriod, parsePeriod } from "./periods";
 
 const day = (ts: string, birth = "ch.birth_date") => `((${ts} AT TIME ZONE 'Europe/Copenhagen')::date - ${birth})`;
 
-/** Children born in [$1, $2): citizens who are nobody's parent and not wholly retracted, plus register-only children. */
+/** Children born in [$1, $2) (only those in $10 when given): citizens who are nobody's parent and not wholly retracted, plus register-only children. */
 const CHILDREN = `
   children AS (
     SELECT c.id, c.birth_date FROM citizen c
     WHERE c.birth_date >= $1::date AND c.birth_date < $2::date
+      AND ($10::bigint[] IS NULL OR c.id = ANY($10::bigint[]))
       AND NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = c.id AND p.active)
       AND (EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id AND r.active)
            OR NOT EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id))
@@ -207,7 +208,11 @@ function SCHOOL(visitType: string): string {
 
 const CUTOFF_DAYS = 365 + 60;
 
-export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number): Promise<number> {
+/**
+ * Replaces the facts of one indicator × period: for every child, or (incremental refresh)
+ * only for the children in `only`.
+ */
+export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number, only: string[] | null = null): Promise<number> {
   const def = INDICATOR_BY_ID.get(indicatorId);
   const query = QUERIES[indicatorId];
   if (!def || !query) throw new Error(`Ukendt indikator: ${indicatorId}`);
@@ -217,7 +222,7 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
   const schoolStart = p.kind === "school-year" ? `${p.startYear}-08-01T00:00:00+02:00` : null;
   const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
   const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
-  await client.query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2`, [indicatorId, period]);
+  await client.query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2 AND ($3::bigint[] IS NULL OR citizen_id = ANY($3::bigint[]))`, [indicatorId, period, only]);
   const body = query().trim();
   const sep = /^SELECT/i.test(body) ? "" : ","; // the query's own CTEs continue the WITH list
   const sql = `
@@ -226,9 +231,9 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
       WITH ${CHILDREN}, ${PLACED}${sep} ${body}
     ) AS r(id, kommune, status),
     -- declares every parameter's type, whichever ones this indicator's query uses
-    (SELECT $1::date, $2::date, $3::int, $4::timestamptz, $5::int, $6::timestamptz, $7::timestamptz) AS params`;
+    (SELECT $1::date, $2::date, $3::int, $4::timestamptz, $5::int, $6::timestamptz, $7::timestamptz, $10::bigint[]) AS params`;
   const res = await client.query(sql, [
-    `${born}-01-01`, `${born + 1}-01-01`, CUTOFF_DAYS, placedCutoff, epdsCutoff, schoolStart, schoolEnd, indicatorId, period,
+    `${born}-01-01`, `${born + 1}-01-01`, CUTOFF_DAYS, placedCutoff, epdsCutoff, schoolStart, schoolEnd, indicatorId, period, only,
   ]);
   return res.rowCount ?? 0;
 }

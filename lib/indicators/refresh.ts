@@ -1,8 +1,9 @@
 /**
- * Recomputes indicator aggregates. After ingest, only the periods touched since the last
- * refresh are recomputed (refresh marks: birth years of changed children; school years follow
- * from them); `all` recomputes every period with data. Each indicator × period is replaced
- * in its own transaction, so pages never see a half-written period.
+ * Recomputes indicator aggregates. After ingest only what changed is recomputed: the facts
+ * of the children marked in `refresh_citizen` (and of the children of marked parents) in the
+ * periods they belong to, then those periods' aggregates. `all` recomputes every period with
+ * data from scratch. Each indicator × period is replaced in its own transaction, so pages
+ * never see a half-written period.
  */
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
@@ -13,16 +14,28 @@ import { periodsForBirthYear } from "./periods";
 import { currentStandards } from "./standards";
 
 export interface RefreshSummary {
-  cells: { indicatorId: string; period: string }[];
+  cells: { indicatorId: string; period: string; children: number | "all" }[];
   seconds: number;
 }
 
-async function markedBirthYears(pool: pg.Pool, all: boolean): Promise<number[]> {
-  const sql = all
-    ? `SELECT DISTINCT extract(year FROM birth_date)::int AS y FROM register_person
-       UNION SELECT DISTINCT extract(year FROM c.birth_date)::int FROM citizen c JOIN encounter e ON e.citizen_id = c.id`
-    : `SELECT DISTINCT period::int AS y FROM refresh_mark WHERE period ~ '^[0-9]{4}$'`;
-  return (await pool.query<{ y: number }>(sql)).rows.map((r) => r.y).filter((y) => y >= 1990).sort();
+/** Birth year → the children to recompute ("all" for a full refresh). */
+async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Map<number, string[] | "all">> {
+  if (all) {
+    const { rows } = await pool.query<{ y: number }>(
+      `SELECT DISTINCT extract(year FROM birth_date)::int AS y FROM register_person
+       UNION SELECT DISTINCT extract(year FROM c.birth_date)::int FROM citizen c JOIN encounter e ON e.citizen_id = c.id`,
+    );
+    return new Map(rows.filter((r) => r.y >= 1990).map((r) => [r.y, "all"]));
+  }
+  const { rows } = await pool.query<{ y: number; ids: string[] }>(
+    `WITH touched AS (SELECT citizen_id FROM refresh_citizen WHERE marked_at <= $1),
+          kids AS (SELECT citizen_id AS id FROM touched
+                   UNION SELECT pl.child_id FROM parent_link pl JOIN touched t ON t.citizen_id = pl.parent_id)
+     SELECT extract(year FROM c.birth_date)::int AS y, array_agg(c.id::text) AS ids
+     FROM kids JOIN citizen c ON c.id = kids.id GROUP BY 1`,
+    [started],
+  );
+  return new Map(rows.map((r) => [r.y, r.ids]));
 }
 
 export async function epdsCutoff(pool: pg.Pool): Promise<number> {
@@ -34,22 +47,24 @@ export async function epdsCutoff(pool: pg.Pool): Promise<number> {
 export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; quiet?: boolean } = {}): Promise<RefreshSummary> {
   const started = new Date();
   const p = progress("refresh");
-  const years = await markedBirthYears(pool, Boolean(opts.all));
-  const thisYear = new Date().getFullYear();
-  const cells: { indicatorId: string; period: string }[] = [];
+  const byYear = await work(pool, Boolean(opts.all), started);
+  const thisYear = started.getFullYear();
+  const cells: RefreshSummary["cells"] = [];
   for (const def of INDICATORS)
-    for (const y of years) {
-      const period = periodsForBirthYear(def.id, y, def.periodKind);
-      if (Number(period.slice(0, 4)) <= thisYear && !cells.some((c) => c.indicatorId === def.id && c.period === period)) cells.push({ indicatorId: def.id, period });
+    for (const [year, ids] of byYear) {
+      const period = periodsForBirthYear(def.id, year, def.periodKind);
+      if (Number(period.slice(0, 4)) <= thisYear) cells.push({ indicatorId: def.id, period, children: ids === "all" ? "all" : ids.length });
     }
   const cutoff = await epdsCutoff(pool);
   const standards = await currentStandards(pool);
   let done = 0;
   for (const cell of cells) {
+    const year = [...byYear.keys()].find((y) => periodsForBirthYear(cell.indicatorId, y, INDICATORS.find((d) => d.id === cell.indicatorId)!.periodKind) === cell.period)!;
+    const ids = byYear.get(year)!;
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await computeFacts(client, cell.indicatorId, cell.period, cutoff);
+      await computeFacts(client, cell.indicatorId, cell.period, cutoff, ids === "all" ? null : ids);
       const rows = withStatistics(cell.indicatorId, await countFacts(client, cell.indicatorId, cell.period), standards.get(cell.indicatorId) ?? null);
       await writeResults(client, cell.indicatorId, cell.period, rows);
       await client.query("COMMIT");
@@ -62,8 +77,8 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     done++;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${cell.indicatorId} ${cell.period})`);
   }
-  // Marks set while we worked stay for the next refresh.
-  await pool.query(`DELETE FROM refresh_mark WHERE marked_at <= $1`, [started]);
+  // Citizens marked while we worked stay marked for the next refresh.
+  await pool.query(`DELETE FROM refresh_citizen WHERE marked_at <= $1`, [started]);
   if (!opts.quiet) p.done(`${cells.length} indikator × periode genberegnet`);
   return { cells, seconds: p.elapsed() };
 }

@@ -152,11 +152,11 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
       count(results[i].issues, "error", "fatal"), count(results[i].issues, "warning"), JSON.stringify(results[i].issues), results[i].resourceCount,
     ]),
   );
-  if (accepted.length) await storeAccepted(client, accepted, sorToKommune);
+  if (accepted.length) await storeAccepted(client, accepted);
   return results;
 }
 
-async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: string; report: ExtractedReport }[], sorToKommune: Map<string, string>) {
+async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: string; report: ExtractedReport }[]) {
   // Citizens by pseudonym (sorted: a fixed lock order).
   const people = new Map<string, { birthDate: string; sex: string }>();
   for (const { report } of accepted) for (const c of report.citizens) people.set(c.pseudonym, c);
@@ -169,7 +169,6 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
   );
 
   const citizenRecords = [], custodians = [], parentLinks = [], locations = [], encounters = [], observations = [], questionnaires = [], interventions = [];
-  const marks = new Set<string>();
   for (const { receiptId, report } of accepted) {
     const ts = Date.parse(report.timestamp);
     const v = (resourceId: string, retracted: boolean) => ({ resourceId, receiptId, ts, retracted });
@@ -178,8 +177,6 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
     for (const c of report.citizens) {
       citizenRecords.push({ ...v(c.resourceId, !c.active), row: [c.resourceId, idOf.get(c.resourceId), c.sorCode, c.active] });
       custodians.push([idOf.get(c.resourceId), receiptId, report.timestamp, c.sorCode]);
-      const kommune = sorToKommune.get(c.sorCode);
-      if (c.relatedParentIds.length === 0) marks.add(`${c.birthDate.slice(0, 4)}|${kommune ?? ""}`);
     }
     for (const l of report.parentLinks)
       parentLinks.push({ ...v(l.resourceId, !l.active), row: [l.resourceId, l.parentResourceId ? idOf.get(l.parentResourceId) : null, idOf.get(l.childResourceId), l.active] });
@@ -228,7 +225,7 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
     { name: "period_start", type: "timestamptz" }, { name: "period_end", type: "timestamptz" }, { name: "reason_codes", type: "jsonb", expr: jsonToTextArray },
   ], interventions, byStatus);
 
-  // Periods × municipalities whose aggregates the next refresh must recompute.
-  const markRows = [...marks].sort().map((m) => m.split("|")).map(([period, kommune]) => [period, kommune || "?"]);
-  await bulkInsert(client, "refresh_mark", [{ name: "period", type: "text" }, { name: "municipality_code", type: "text" }], markRows, "ON CONFLICT (period, municipality_code) DO UPDATE SET marked_at = now()");
+  // Everyone in these reports: the next refresh recomputes their facts (and their children's).
+  const ids = [...new Set(citizenId.values())].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  await bulkInsert(client, "refresh_citizen", [{ name: "citizen_id", type: "bigint" }], ids.map((id) => [id]), "ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()");
 }

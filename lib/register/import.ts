@@ -47,10 +47,12 @@ export async function importRegister(pool: pg.Pool, fileName: string, text: stri
           chunk.map((p) => p.gestationalAgeDays), chunk.map((p) => p.parity), chunk.map((p) => p.municipalityCode), chunk.map((p) => p.motherEducation), importId,
         ],
       );
+      await client.query(
+        `INSERT INTO refresh_citizen (citizen_id) SELECT c.id FROM citizen c WHERE c.pseudonym = ANY($1::text[]) ORDER BY c.id
+         ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()`,
+        [chunk.map((p) => p.pseudonym)],
+      );
     }
-    // Every birth year × municipality in the extract must be recomputed.
-    const marks = [...new Set(rows.map((r) => `${r.birthDate.slice(0, 4)}|${r.municipalityCode}`))].sort().map((m) => m.split("|"));
-    await bulkInsert(client, "refresh_mark", [{ name: "period", type: "text" }, { name: "municipality_code", type: "text" }], marks, "ON CONFLICT (period, municipality_code) DO UPDATE SET marked_at = now()");
     await client.query("COMMIT");
     return { ok: true, rows: rows.length, problems: [], importId };
   } catch (e) {

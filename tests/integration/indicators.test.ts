@@ -36,7 +36,10 @@ const adult = (id: string) => {
   return { id, cpr: `0101854${String(serial).padStart(2, "0")}2` };
 };
 
-const reports: object[] = [];
+const reports: { entry: { resource: { resourceType: string; id: string; identifier?: { value: string }[] } }[] }[] = [];
+/** The CPR a fixture child was sent with. */
+const reportsCpr = (id: string) =>
+  reports.flatMap((r) => r.entry).find((e) => e.resource.resourceType === "Patient" && e.resource.id === id)!.resource.identifier![0].value;
 const registerRows: string[] = [];
 let ts = Date.parse("2026-01-01T00:00:00Z");
 /** Each report a minute after the previous one (the order a gateway would forward them). */
@@ -253,5 +256,23 @@ describe("indicators on hand-worked data", () => {
     );
     for (const x of r.rows) expect([x.rn, x.rd], `${x.indicator_id} ${x.period} ${x.breakdown}=${x.breakdown_value}`).toEqual([x.nn, x.nd]);
     expect(r.rows.length).toBeGreaterThan(10);
+  });
+
+  it("an incremental refresh recomputes only the touched children and gives the same result as a full one", async () => {
+    // Retract child A's only weight (was a numerator of LDBU-01): 3 of 5 remain.
+    const retraction = report("r-retract", "2026-06-01T00:00:00Z", [
+      citizen({ id: "w-a", cpr: reportsCpr("w-a") }, SOR_AARHUS),
+      weight("w-a1", "w-a", day("2023-03-01", 3), 3100, "g", "entered-in-error"),
+    ]);
+    const [r] = await storeReports(pool(), prepareSubmission(JSON.stringify(retraction), { channel: "cli" }).reports);
+    expect(r.outcome).toBe("accepted");
+    const incremental = await refreshIndicators(pool(), { quiet: true });
+    expect(incremental.cells.every((c) => c.children === 1)).toBe(true);
+    expect(incremental.cells.map((c) => c.period)).toContain("2023");
+    expect(await result("LDBU-01", "2023")).toEqual({ numerator: 3, denominator: 5, uoplyst: 2 });
+    const before = (await pool().query(`SELECT indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst FROM indicator_result ORDER BY 1, 2, 3, 4, 5`)).rows;
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    const after = (await pool().query(`SELECT indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst FROM indicator_result ORDER BY 1, 2, 3, 4, 5`)).rows;
+    expect(after).toEqual(before);
   });
 });

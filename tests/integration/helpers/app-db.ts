@@ -24,7 +24,7 @@ export async function useAppDatabase(): Promise<TestDatabase & { close: () => Pr
 
 /** Row counts of every table that holds received data. */
 export async function dataCounts(): Promise<Record<string, number>> {
-  const tables = ["citizen", "citizen_record", "citizen_custodian", "parent_link", "location", "encounter", "observation", "questionnaire_response", "intervention", "refresh_mark"];
+  const tables = ["citizen", "citizen_record", "citizen_custodian", "parent_link", "location", "encounter", "observation", "questionnaire_response", "intervention", "refresh_citizen"];
   const r = await pool().query(tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}`).join(" UNION ALL "));
   return Object.fromEntries(r.rows.map((x) => [x.t, x.n]));
 }
