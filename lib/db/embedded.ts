@@ -59,15 +59,18 @@ function runningPostmaster(): number | null {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
+/** `preferred` when it is free (a restart keeps its URL), else any free port. */
+async function freePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const srv = net.createServer();
+      srv.once("error", () => resolve(null));
+      srv.listen(port, "127.0.0.1", () => {
+        const { port: p } = srv.address() as net.AddressInfo;
+        srv.close(() => resolve(p));
+      });
     });
-  });
+  return (preferred ? await tryPort(preferred) : null) ?? (await tryPort(0))!;
 }
 
 /**
@@ -101,7 +104,7 @@ export async function startEmbeddedPostgres(log: (m: string) => void = console.l
 
   const initialised = fs.existsSync(path.join(PG_DIR, "PG_VERSION"));
   const state: State = {
-    port: await freePort(),
+    port: await freePort(existing?.port),
     password: initialised && existing ? existing.password : randomBytes(18).toString("base64url"),
   };
   const pg = new EmbeddedPostgres({

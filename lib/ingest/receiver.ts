@@ -44,10 +44,14 @@ async function readCapped(req: Request): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Errors meaning "the database is not there right now": answer 503 so the gateway retries. */
+/** Errors meaning "the database is not there right now" (pg, or Prisma wrapping pg): answer 503 so the gateway retries. */
 function databaseUnavailable(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "53300"].includes(code) || code.startsWith("08") || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((e as Error)?.message));
+  for (let x = e as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+    const code = String(x.code ?? "");
+    if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1017"].includes(code) || code.startsWith("08")) return true;
+    if (/ECONNREFUSED|Can't reach database|Connection terminated|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(String(x.message ?? ""))) return true;
+  }
+  return false;
 }
 
 export async function receive(req: Request, mode: "store" | "validate"): Promise<Response> {

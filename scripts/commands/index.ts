@@ -4,6 +4,7 @@ import { createUserCmd } from "./users";
 import { demo, dev } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
+import { benchCmd } from "./bench";
 import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports";
 
 export const COMMANDS: Record<string, Command> = {
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: validateCmd,
   ingest: ingestCmd,
   refresh: refreshCmd,
+  bench: benchCmd,
   "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
   "db:start": dbStart,

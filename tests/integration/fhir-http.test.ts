@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueGatewayToken } from "@/lib/auth/gateway";
 import { pool } from "@/lib/db/client";
 import { dataCounts, useAppDatabase } from "./helpers/app-db";
-import { startApp, type AppServer } from "./helpers/server";
+import { startApp, type AppServer } from "../../scripts/app-server";
 
 const EX = "../shared/reference/fbu/examples";
 const valid = fs.readFileSync(`${EX}/RikkeDeliveryReport2months.json`, "utf8");

@@ -1,0 +1,158 @@
+/**
+ * `npm run ldbu -- bench`: speed figures on synthetic national-shaped data, each next to a
+ * baseline measured in the same run (never a timed unit test).
+ *  - validator alone (reports/s);
+ *  - batch ingest (reports/s, resources/s) against a fresh database;
+ *  - HTTP ingest with 8 concurrent clients against the built app;
+ *  - full refresh, and incremental refresh after one more day of deliveries, next to
+ *    `SELECT count(*) FROM observation`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import pg from "pg";
+import { issueGatewayToken } from "@/lib/auth/gateway";
+import { closeDb, pool } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/server";
+import { registerSyntheticOrganisations } from "@/lib/demo/data";
+import { benchValidator } from "@/lib/fhir/bench";
+import { refreshIndicators } from "@/lib/indicators/refresh";
+import { ingestFiles } from "@/lib/ingest/batch";
+import { importRegister } from "@/lib/register/import";
+import { generate } from "@/lib/synth/generate";
+import { startApp } from "../app-server";
+import { parse } from "./args";
+import { ensureBuild } from "./app";
+import { prepareDatabase } from "./db";
+import { ensureLocalSecrets } from "./local-secrets";
+import type { Command } from "./types";
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function firstLines(file: string, n: number): Promise<string[]> {
+  const out: string[] = [];
+  const rl = readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim()) out.push(line);
+    if (out.length >= n) break;
+  }
+  rl.close();
+  return out;
+}
+
+/** Splits an .ndjson file: all but the last `days` days of report timestamps, and those days. */
+async function splitByDay(file: string, dir: string, days: number): Promise<{ before: string; lastDays: string; lastCount: number }> {
+  const lines: string[] = [];
+  for await (const l of readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity })) if (l.trim()) lines.push(l);
+  const ts = (l: string) => /"timestamp":"([^"]+)"/.exec(l)?.[1] ?? "";
+  const last = lines.map(ts).sort().at(-1)!;
+  const cut = new Date(Date.parse(last) - days * 86_400_000).toISOString();
+  const before = path.join(dir, "before.ndjson");
+  const lastDays = path.join(dir, "last-day.ndjson");
+  const tail = lines.filter((l) => ts(l) > cut);
+  fs.writeFileSync(before, lines.filter((l) => ts(l) <= cut).join("\n") + "\n");
+  fs.writeFileSync(lastDays, tail.join("\n") + "\n");
+  return { before, lastDays, lastCount: tail.length };
+}
+
+async function httpIngest(url: string, token: string, lines: string[], clients: number) {
+  let next = 0;
+  const statuses = new Map<number, number>();
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < lines.length) {
+        const body = lines[next++];
+        const r = await fetch(`${url}/fhir/Bundle`, { method: "POST", body, headers: { "content-type": "application/fhir+json", authorization: `Bearer ${token}` } });
+        await r.arrayBuffer();
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return { seconds: ms(t0) / 1000, statuses: Object.fromEntries(statuses) };
+}
+
+export const benchCmd: Command = {
+  summary: "Mål hastighed: validator, batch- og HTTP-indlæsning, fuld og inkrementel genberegning (--scale, --from, --to, --http)",
+  async run(args) {
+    const { values } = parse(args, {
+      scale: { type: "string" }, from: { type: "string" }, to: { type: "string" }, seed: { type: "string" }, http: { type: "string" },
+    });
+    const opts = { seed: Number(values.seed ?? 7), scale: Number(values.scale ?? 0.1), from: Number(values.from ?? 2021), to: Number(values.to ?? 2025) };
+    const httpReports = Number(values.http ?? 4000);
+    ensureLocalSecrets();
+    const dir = path.resolve(".data", `bench-${opts.seed}-${opts.scale}-${opts.from}-${opts.to}`);
+    if (!fs.existsSync(path.join(dir, "manifest.json"))) {
+      console.log(`[bench] genererer syntetiske data (skala ${opts.scale}, ${opts.from}–${opts.to}) …`);
+      const t0 = process.hrtime.bigint();
+      const s = await generate({ ...opts, out: dir, onProgress: (d, t, l) => process.stderr.write(`\r[generate] ${l} ${d}/${t}   `) });
+      console.log(`\n[bench] generering: ${(ms(t0) / 1000).toFixed(1)} s, ${s.counts.lines} linjer, ${(s.counts.bytes / 1e6).toFixed(0)} MB`);
+    }
+    const reportsFile = path.join(dir, "reports.ndjson");
+    const figures: Record<string, string> = {};
+
+    // 1. Validator alone.
+    const sample = (await firstLines(reportsFile, 3000)).map((l) => JSON.parse(l));
+    const v = benchValidator(sample, { minMs: 3000 });
+    figures["validator"] = `${Math.round(v.reportsPerSecond)} rapporter/s (gns. ${v.meanEntries.toFixed(1)} ressourcer pr. rapport)`;
+
+    const server = await resolveDatabase();
+    const dbName = `ldbu_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server.serverUrl("postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    const url = server.serverUrl(dbName);
+    process.env.DATABASE_URL = url;
+    try {
+      await prepareDatabase(url);
+      await registerSyntheticOrganisations(pool());
+      const reg = await importRegister(pool(), "register.csv", fs.readFileSync(path.join(dir, "register.csv"), "utf8"));
+      if (!reg.ok) throw new Error("registerudtrækket blev afvist");
+
+      // 2. Batch ingest of everything but the last day.
+      const split = await splitByDay(reportsFile, dir, 1);
+      const b = await ingestFiles(pool(), [split.before]);
+      figures["batch-indlæsning"] = `${Math.round(b.reports / b.seconds)} rapporter/s, ${Math.round(b.resources / b.seconds)} ressourcer/s (${b.reports} rapporter på ${b.seconds.toFixed(1)} s; ${b.accepted} gemt, ${b.rejected} afvist)`;
+
+      // 3. Full refresh next to a bare count over the observations.
+      const t0 = process.hrtime.bigint();
+      const obs = (await pool().query(`SELECT count(*)::int AS n FROM observation`)).rows[0].n;
+      const countMs = ms(t0);
+      const full = await refreshIndicators(pool(), { all: true });
+      figures["fuld genberegning"] = `${full.seconds.toFixed(1)} s for ${full.cells.length} indikator × periode (SELECT count(*) over ${obs} observationer: ${countMs.toFixed(0)} ms)`;
+
+      // 4. One more day of deliveries, then an incremental refresh.
+      const day = await ingestFiles(pool(), [split.lastDays], { quiet: true });
+      const inc = await refreshIndicators(pool(), { quiet: true });
+      figures["inkrementel genberegning"] = `${inc.seconds.toFixed(2)} s efter én dags indberetninger (${day.reports} rapporter, ${inc.cells.length} indikator × periode)`;
+
+      // 5. HTTP ingest with 8 concurrent clients (fresh ids: a second database).
+      await closeDb();
+      const httpDb = `${dbName}_http`;
+      await admin.query(`CREATE DATABASE "${httpDb}"`);
+      const httpUrl = server.serverUrl(httpDb);
+      process.env.DATABASE_URL = httpUrl;
+      await prepareDatabase(httpUrl);
+      await registerSyntheticOrganisations(pool());
+      const token = await issueGatewayToken("bench");
+      await closeDb();
+      ensureBuild();
+      const app = await startApp(httpUrl);
+      try {
+        const lines = await firstLines(reportsFile, httpReports);
+        const h = await httpIngest(app.url, token, lines, 8);
+        figures["HTTP-indlæsning (8 klienter)"] = `${Math.round(lines.length / h.seconds)} rapporter/s (${lines.length} rapporter på ${h.seconds.toFixed(1)} s; svar ${JSON.stringify(h.statuses)})`;
+      } finally {
+        await app.stop();
+      }
+      await admin.query(`DROP DATABASE IF EXISTS "${httpDb}" WITH (FORCE)`);
+    } finally {
+      await closeDb();
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin.end();
+      await server.stop();
+    }
+    console.log(`\nLDBU benchmark (skala ${opts.scale}, ${opts.from}–${opts.to}, seed ${opts.seed})`);
+    for (const [k, val] of Object.entries(figures)) console.log(`  ${k.padEnd(30)} ${val}`);
+  },
+};
