@@ -3,6 +3,7 @@
  * so HTTP tests exercise the real server. Requires a build (`npm test` makes sure of it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 
 async function freePort(): Promise<number> {
@@ -21,10 +22,18 @@ export interface AppServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
+/** A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set. */
 export async function startApp(databaseUrl: string, port?: number): Promise<AppServer> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://localhost:${p}`, PORT: String(p) },
+    env: {
+      ...process.env,
+      LDBU_MODE: "demo",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://localhost:${p}`,
+      PORT: String(p),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -14,7 +14,7 @@ import type { Command } from "./types";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 const STAMP = ".next/ldbu-sources";
 
 /** A fingerprint of the files the build depends on (paths, sizes, modification times). */

@@ -10,6 +10,8 @@ const FILE = path.resolve(process.env.LDBU_DATA_DIR ?? ".data", "secrets.json");
 const NAMES = ["NEXTAUTH_SECRET", "LDBU_PSEUDONYM_KEY"] as const;
 
 export function ensureLocalSecrets() {
+  // Marks this as a local run for the server's startup check (lib/config/startup.ts).
+  process.env.LDBU_MODE ??= "demo";
   let stored: Record<string, string> = {};
   try {
     stored = JSON.parse(fs.readFileSync(FILE, "utf8"));
