@@ -7,7 +7,7 @@ async function main() {
   const [name, ...args] = process.argv.slice(2);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log("Brug: npm run ldbu -- <kommando> [argumenter]\n\nKommandoer:");
-    for (const [cmd, c] of Object.entries(COMMANDS)) console.log(`  ${cmd.padEnd(16)} ${c.summary}`);
+    for (const [cmd, c] of Object.entries(COMMANDS)) console.log(`  ${cmd.padEnd(22)} ${c.summary}`);
     console.log("\nUden DATABASE_URL bruges en indlejret PostgreSQL med data i .data/.");
     return;
   }

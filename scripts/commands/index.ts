@@ -5,6 +5,7 @@ import { demo, dev } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
 import { benchCmd } from "./bench";
+import { generateCmd } from "./generate";
 import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports";
 
 export const COMMANDS: Record<string, Command> = {
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   dev,
   test: testCmd,
   migrate: migrateCmd,
+  generate: generateCmd,
   validate: validateCmd,
   ingest: ingestCmd,
   refresh: refreshCmd,
