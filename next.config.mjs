@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // LDBU_DIST_DIR: a separate build folder, so a test run never shares .next with a running dev server.
+  distDir: process.env.LDBU_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() from next/navigation for logged-in users without access (403 page).

@@ -102,8 +102,11 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
   const ids = (await client.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('receipt', 'id'))::text AS id FROM generate_series(1, $1)`, [reports.length])).rows.map((r) => r.id);
   const headers = reports.map((r) => header(r.bundle));
 
-  // Identical content already accepted (earlier, or earlier in this batch) → duplicate.
+  // Identical content already accepted (earlier, or earlier in this batch) → duplicate. Concurrent
+  // senders of the same content are serialised on it (advisory locks, taken in sorted order).
   const validHashes = reports.filter((r) => r.valid).map((r) => r.contentHash);
+  const lockKeys = [...new Set(validHashes.map((h) => BigInt.asIntN(64, BigInt(`0x${h.slice(0, 16)}`)).toString()))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  await client.query(`SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, [lockKeys]);
   const known = new Set(
     (await client.query<{ content_hash: string }>(`SELECT DISTINCT content_hash FROM receipt WHERE outcome = 'accepted' AND content_hash = ANY($1::text[])`, [validHashes])).rows.map((r) => r.content_hash),
   );

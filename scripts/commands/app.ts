@@ -15,7 +15,9 @@ import type { Command } from "./types";
 const NEXT = "node_modules/next/dist/bin/next";
 
 const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
-const STAMP = ".next/ldbu-sources";
+/** Build folder; LDBU_DIST_DIR lets two checkouts' builds (or a developer's and a test run's) coexist. */
+const DIST = process.env.LDBU_DIST_DIR ?? ".next";
+const STAMP = `${DIST}/ldbu-sources`;
 
 /** A fingerprint of the files the build depends on (paths, sizes, modification times). */
 function sourceFingerprint(): string {
@@ -33,7 +35,7 @@ function sourceFingerprint(): string {
 /** Build the app unless a build of exactly the current sources exists. */
 export function ensureBuild(force = false) {
   const fingerprint = sourceFingerprint();
-  if (!force && fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint) return;
+  if (!force && fs.existsSync(`${DIST}/BUILD_ID`) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint) return;
   console.log("[app] bygger appen (next build) …");
   const res = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: process.env });
   if (res.status !== 0) throw new Error("next build fejlede");
