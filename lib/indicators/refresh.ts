@@ -8,8 +8,9 @@
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
 import { countFacts, withStatistics, writeResults } from "./aggregate";
-import { DEFAULT_EPDS_CUTOFF, INDICATORS } from "./catalog";
+import { DEFAULT_EPDS_CUTOFF, INDICATORS, type PeriodKind } from "./catalog";
 import { computeFacts } from "./facts";
+import { VISIT } from "./codes";
 import { periodsForBirthYear } from "./periods";
 import { currentStandards } from "./standards";
 
@@ -18,14 +19,26 @@ export interface RefreshSummary {
   seconds: number;
 }
 
-/** Birth year → the children to recompute ("all" for a full refresh). */
-async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Map<number, string[] | "all">> {
+/**
+ * Birth year → the children to recompute ("all" for a full refresh). A full refresh covers the
+ * birth years with reported first-year contacts (infant cohorts) and the birth years of the
+ * school cohorts with school examinations reported in their school year.
+ */
+type Work = Map<number, { ids: string[] | "all"; kinds: Set<PeriodKind> }>;
+
+async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
   if (all) {
-    const { rows } = await pool.query<{ y: number }>(
-      `SELECT DISTINCT extract(year FROM birth_date)::int AS y FROM register_person
-       UNION SELECT DISTINCT extract(year FROM c.birth_date)::int FROM citizen c JOIN encounter e ON e.citizen_id = c.id`,
+    const { rows } = await pool.query<{ y: number; kind: PeriodKind }>(
+      `SELECT DISTINCT extract(year FROM c.birth_date)::int AS y, 'birth-cohort' AS kind FROM citizen c JOIN encounter e ON e.citizen_id = c.id
+       WHERE e.start < c.birth_date + 365
+       UNION
+       SELECT DISTINCT extract(year FROM e.start - interval '7 months')::int - CASE e.type_code WHEN $1 THEN 6 ELSE 15 END, 'school-year'
+       FROM encounter e WHERE e.type_code IN ($1, $2)`,
+      [VISIT.indskoling, VISIT.udskoling],
     );
-    return new Map(rows.filter((r) => r.y >= 1990).map((r) => [r.y, "all"]));
+    const w: Work = new Map();
+    for (const r of rows.filter((r) => r.y >= 1990)) (w.get(r.y) ?? w.set(r.y, { ids: "all", kinds: new Set() }).get(r.y)!).kinds.add(r.kind);
+    return w;
   }
   const { rows } = await pool.query<{ y: number; ids: string[] }>(
     `WITH touched AS (SELECT citizen_id FROM refresh_citizen WHERE marked_at <= $1),
@@ -35,7 +48,7 @@ async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Map<num
      FROM kids JOIN citizen c ON c.id = kids.id GROUP BY 1`,
     [started],
   );
-  return new Map(rows.map((r) => [r.y, r.ids]));
+  return new Map(rows.map((r) => [r.y, { ids: r.ids, kinds: new Set<PeriodKind>(["birth-cohort", "school-year"]) }]));
 }
 
 export async function epdsCutoff(pool: pg.Pool): Promise<number> {
@@ -50,17 +63,20 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const byYear = await work(pool, Boolean(opts.all), started);
   const thisYear = started.getFullYear();
   const cells: RefreshSummary["cells"] = [];
+  const idsFor = new Map<string, string[] | "all">();
   for (const def of INDICATORS)
-    for (const [year, ids] of byYear) {
+    for (const [year, { ids, kinds }] of byYear) {
+      if (!kinds.has(def.periodKind)) continue;
       const period = periodsForBirthYear(def.id, year, def.periodKind);
-      if (Number(period.slice(0, 4)) <= thisYear) cells.push({ indicatorId: def.id, period, children: ids === "all" ? "all" : ids.length });
+      if (Number(period.slice(0, 4)) > thisYear) continue;
+      cells.push({ indicatorId: def.id, period, children: ids === "all" ? "all" : ids.length });
+      idsFor.set(`${def.id}|${period}`, ids);
     }
   const cutoff = await epdsCutoff(pool);
   const standards = await currentStandards(pool);
   let done = 0;
   for (const cell of cells) {
-    const year = [...byYear.keys()].find((y) => periodsForBirthYear(cell.indicatorId, y, INDICATORS.find((d) => d.id === cell.indicatorId)!.periodKind) === cell.period)!;
-    const ids = byYear.get(year)!;
+    const ids = idsFor.get(`${cell.indicatorId}|${cell.period}`)!;
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
@@ -77,6 +93,7 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     done++;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${cell.indicatorId} ${cell.period})`);
   }
+  await (await import("@/lib/completeness/refresh")).refreshCompleteness(pool, { all: opts.all, quiet: opts.quiet, markedBefore: started });
   // Citizens marked while we worked stay marked for the next refresh.
   await pool.query(`DELETE FROM refresh_citizen WHERE marked_at <= $1`, [started]);
   if (!opts.quiet) p.done(`${cells.length} indikator × periode genberegnet`);
