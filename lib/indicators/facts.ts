@@ -71,12 +71,13 @@ const QUERIES: Record<string, () => string> = {
       SELECT DISTINCT e.citizen_id AS id FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
       WHERE e.type_code = '${VISIT.toMaaneder}' AND e.status = 'finished'
     ),
-    ${EPDS}
+    ${EPDS},
+    screened AS (SELECT DISTINCT child_id FROM epds),
+    with_parent AS (SELECT DISTINCT pl.child_id FROM parent_link pl JOIN visited v ON v.id = pl.child_id WHERE pl.active AND pl.parent_id IS NOT NULL)
     SELECT ch.id, ch.kommune,
-      CASE WHEN EXISTS (SELECT 1 FROM epds x WHERE x.child_id = ch.id) THEN 'numerator'
-           WHEN NOT EXISTS (SELECT 1 FROM parent_link pl WHERE pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL) THEN 'uoplyst'
-           ELSE 'denominator' END
-    FROM visited v JOIN placed ch ON ch.id = v.id`,
+      CASE WHEN s.child_id IS NOT NULL THEN 'numerator' WHEN wp.child_id IS NULL THEN 'uoplyst' ELSE 'denominator' END
+    FROM visited v JOIN placed ch ON ch.id = v.id
+    LEFT JOIN screened s ON s.child_id = v.id LEFT JOIN with_parent wp ON wp.child_id = v.id`,
 
   "LDBU-03": () => `
     ${EPDS}
@@ -159,10 +160,11 @@ const MOTOR = `
   ),
   motor AS (
     SELECT ch.id, ch.kommune,
-      EXISTS (SELECT 1 FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NOT NULL) AS assessed,
-      EXISTS (SELECT 1 FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NULL) AS absent,
-      (SELECT m.value_code FROM motor_obs m WHERE m.id = ch.id AND m.value_code IS NOT NULL ORDER BY m.effective_start DESC LIMIT 1) AS latest_value
-    FROM placed ch WHERE ch.id IN (SELECT id FROM visits)
+      coalesce(bool_or(m.value_code IS NOT NULL), false) AS assessed,
+      coalesce(bool_or(m.id IS NOT NULL AND m.value_code IS NULL), false) AS absent,
+      (array_agg(m.value_code ORDER BY m.effective_start DESC) FILTER (WHERE m.value_code IS NOT NULL))[1] AS latest_value
+    FROM (SELECT DISTINCT id FROM visits) v JOIN placed ch ON ch.id = v.id LEFT JOIN motor_obs m ON m.id = v.id
+    GROUP BY ch.id, ch.kommune
   )`;
 
 /**
@@ -170,29 +172,35 @@ const MOTOR = `
  * latest later full-breastfeeding status before any feeding observation that says otherwise.
  */
 function BREASTFEEDING(condition: string): string {
+  const FULL = `'${VALUE.fullBreastfeeding}'`;
+  // Later observations are looked up in the observation table (indexed by child), never by
+  // joining CTEs to themselves: the planner has no statistics for CTEs and may go quadratic.
+  const later = (alias: string) => `observation ${alias} WHERE ${alias}.citizen_id = p.id AND ${alias}.kind = 'feeding'
+    AND ${alias}.status <> 'entered-in-error'
+    AND NOT EXISTS (SELECT 1 FROM encounter re WHERE re.resource_id = ${alias}.encounter_id AND re.status = 'entered-in-error')`;
   return `
     feeding AS (
-      SELECT ch.id, o.value_code, o.effective_is_period,
+      SELECT ch.id, ch.birth_date, o.value_code, o.effective_is_period,
              ${day("o.effective_start")} AS d_start, ${day("o.effective_end")} AS d_stop
       FROM placed ch JOIN observation o ON o.citizen_id = ch.id
       WHERE o.kind = 'feeding' AND ${VALID_OBSERVATION}
     ),
-    full_periods AS (
-      SELECT f.id, COALESCE(f.d_stop, (
-        SELECT COALESCE(max(s.d_start), f.d_start) FROM feeding s
-        WHERE s.id = f.id AND NOT s.effective_is_period AND s.value_code = '${VALUE.fullBreastfeeding}' AND s.d_start >= f.d_start
-          AND s.d_start < COALESCE((SELECT min(b.d_start) FROM feeding b
-                                    WHERE b.id = f.id AND b.value_code IS NOT NULL AND b.value_code <> '${VALUE.fullBreastfeeding}'
-                                      AND b.d_start > f.d_start), 2147483647)
-      )) AS d_end
-      FROM feeding f
-      WHERE f.effective_is_period AND f.value_code = '${VALUE.fullBreastfeeding}' AND f.d_start <= 14
-    )
+    period_ends AS (
+      SELECT p.id, COALESCE(p.d_stop, (
+        SELECT max(${day("s.effective_start", "p.birth_date")}) FROM ${later("s")}
+          AND NOT s.effective_is_period AND s.value_code = ${FULL}
+          AND ${day("s.effective_start", "p.birth_date")} >= p.d_start
+          AND ${day("s.effective_start", "p.birth_date")} < COALESCE((
+            SELECT min(${day("b.effective_start", "p.birth_date")}) FROM ${later("b")}
+              AND b.value_code <> ${FULL} AND ${day("b.effective_start", "p.birth_date")} > p.d_start), 2147483647)
+      ), p.d_start) AS d_end
+      FROM feeding p WHERE p.effective_is_period AND p.value_code = ${FULL} AND p.d_start <= 14
+    ),
+    reached AS (SELECT DISTINCT id FROM period_ends WHERE ${condition})
     SELECT ch.id, ch.kommune,
       CASE WHEN bool_and(f.value_code IS NULL) THEN 'uoplyst'
-           WHEN EXISTS (SELECT 1 FROM full_periods p WHERE p.id = ch.id AND p.${condition}) THEN 'numerator'
-           ELSE 'denominator' END
-    FROM feeding f JOIN placed ch ON ch.id = f.id
+           WHEN bool_or(r.id IS NOT NULL) THEN 'numerator' ELSE 'denominator' END
+    FROM feeding f JOIN placed ch ON ch.id = f.id LEFT JOIN reached r ON r.id = f.id
     GROUP BY ch.id, ch.kommune`;
 }
 
