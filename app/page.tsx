@@ -1,4 +1,18 @@
-export default function Forside() {
+import Link from "next/link";
+import { Patterns } from "@/components/charts/Patterns";
+import { Legend } from "@/components/Legend";
+import { OverviewView } from "@/components/views/OverviewView";
+import { PublicIntro } from "@/components/views/PublicIntro";
+import { decide } from "@/lib/auth/access";
+import { getViewer } from "@/lib/auth/session";
+import { INDICATORS } from "@/lib/indicators/catalog";
+import { overviewData } from "@/lib/queries/overview";
+import { viewContext } from "@/lib/queries/view-context";
+import { overviewRows } from "@/lib/views/overview";
+
+export default async function Forside() {
+  const viewer = await getViewer();
+  const canRead = decide(viewer, "read:current").allow;
   return (
     <>
       <h1>Børns sundhed i Danmarks 98 kommuner</h1>
@@ -6,10 +20,22 @@ export default function Forside() {
         LDBU samler sundhedsplejens data om børn fra graviditet til 15 år og beregner kvalitetsindikatorer, så
         kommunerne kan udvikle kvaliteten og sammenligne sig med hinanden.
       </p>
-      <p className="notice" role="status">
-        Indikatorresultaterne er endnu ikke beregnet. Her kommer det nationale billede for hver indikator: værdi,
-        udvikling og antal kommuner, der ligger bedre eller dårligere end landet.
+      {canRead ? <Overview viewer={viewer} /> : <PublicIntro indicators={INDICATORS} />}
+    </>
+  );
+}
+
+async function Overview({ viewer }: { viewer: Awaited<ReturnType<typeof getViewer>> }) {
+  const [ctx, data] = await Promise.all([viewContext(), overviewData(viewer)]);
+  const rows = overviewRows(data, ctx.indicators, ctx.directory.municipalities.length);
+  return (
+    <>
+      <p>
+        Foreløbige resultater. Vælg en indikator for at sammenligne kommunerne, eller se <Link href="/kommuner">en kommunes profil</Link>.
       </p>
+      <Patterns />
+      <OverviewView rows={rows} canExport={decide(viewer, "export:current").allow} />
+      <Legend polarity="all" lines={false} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MunicipalityPicker } from "@/components/MunicipalityPicker";
 import { listMunicipalitiesByRegion } from "@/lib/queries/municipalities";
 
 export const metadata = { title: "Kommuner" };
@@ -10,6 +11,7 @@ export default async function KommunerPage() {
     <>
       <h1>Kommuner</h1>
       <p>{total} kommuner i {regions.length} regioner. Vælg en kommune for at se dens profil.</p>
+      <MunicipalityPicker municipalities={regions.flatMap((r) => r.municipalities.map((m) => ({ ...m, regionCode: r.code })))} />
       <div className="region-grid">
         {regions.map((r) => (
           <section key={r.code} aria-labelledby={`region-${r.code}`}>

@@ -28,7 +28,7 @@ import { TEST_PSEUDONYM_KEY } from "./helpers/app-db";
 
 const N = 2000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ldbu-robust-"));
-let lines: string[] = [];
+const lines: string[] = [];
 let reference: string[] = [];
 let referenceReceipts = 0;
 const dbs: TestDatabase[] = [];

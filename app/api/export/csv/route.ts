@@ -1,0 +1,1 @@
+export { getCsvExport as GET } from "@/lib/api/export-csv";

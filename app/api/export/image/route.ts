@@ -1,0 +1,1 @@
+export { postImageExport as POST } from "@/lib/api/export-image";

@@ -1,0 +1,1 @@
+export { getMap as GET } from "@/lib/api/map";

@@ -1,0 +1,1 @@
+export { getProfile as GET } from "@/lib/api/profile";

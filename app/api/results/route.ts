@@ -1,0 +1,1 @@
+export { getResults as GET } from "@/lib/api/results";

@@ -1,0 +1,1 @@
+export { getSeries as GET } from "@/lib/api/series";

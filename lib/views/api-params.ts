@@ -1,0 +1,51 @@
+/**
+ * Strict validation of the JSON API's query parameters (zod). Unlike the pages (./url-state.ts, lenient), the API
+ * answers 400 with the problems when a parameter is missing, unknown or malformed. Parameter names are the pages'.
+ */
+import { z } from "zod";
+import { MAP_MODES, MUNICIPALITY_PATTERN, PERIOD_PATTERN, SORT_DIRECTIONS, SORT_KEYS, type StateDomain } from "./url-state";
+
+export function apiSchemas(domain: StateDomain) {
+  const indikator = z.enum(domain.indicators as [string, ...string[]], { error: "ukendt indikator" });
+  const periode = z.string().regex(PERIOD_PATTERN, "periode skal være fx 2024 eller 2024/25");
+  const region = z.enum(domain.regions as [string, ...string[]], { error: "ukendt region" });
+  const opdeling = z.enum(domain.breakdowns as [string, ...string[]], { error: "ukendt opdeling" }).default("all");
+  const kommune = z.string().regex(MUNICIPALITY_PATTERN, "kommune skal være en 3-cifret kommunekode");
+
+  const results = z.strictObject({ indikator, periode: periode.optional(), region: region.optional(), opdeling });
+  const series = z.strictObject({ indikator, kommune, opdeling });
+  const profile = z.strictObject({ kommune });
+  // the CSV export takes the view's own URL state (sorting and map mode included, so a page's link can be reused)
+  const exportCompare = results.extend({
+    visning: z.literal("sammenlign"),
+    sort: z.enum(SORT_KEYS).optional(),
+    retning: z.enum(SORT_DIRECTIONS).optional(),
+    kort: z.enum(MAP_MODES).optional(),
+  });
+  const exportSeries = series.extend({ visning: z.literal("udvikling") });
+  const exportProfile = profile.extend({ visning: z.literal("kommuneprofil") });
+  const exportOverview = z.strictObject({ visning: z.literal("forside") });
+  const csvExport = z.discriminatedUnion("visning", [exportCompare, exportSeries, exportProfile, exportOverview]);
+  const imageExport = z.strictObject({
+    visning: z.enum(["forside", "kommuneprofil", "sammenlign", "udvikling"]),
+    diagram: z.string().regex(/^[a-z-]{1,40}$/),
+    format: z.enum(["png", "svg"]),
+    adresse: z.string().max(500).regex(/^\/[^\s]*$/),
+  });
+  return { results, series, profile, csvExport, imageExport };
+}
+
+/** URLSearchParams as a plain object (first value of each name) for zod. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/** A 400 body listing the problems in Danish. */
+export function badRequest(error: z.ZodError): Response {
+  return Response.json(
+    { error: "Ugyldige parametre", problemer: error.issues.map((i) => ({ parameter: i.path.join(".") || null, besked: i.message })) },
+    { status: 400 },
+  );
+}
