@@ -85,4 +85,12 @@ describe("POST /fhir/Bundle", () => {
     const r = await fetch(`${app.url}/fejlliste`, { headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
     expect([302, 303, 307]).toContain(r.status);
   });
+
+  it("sends the security headers", async () => {
+    const r = await fetch(`${app.url}/login`);
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(r.headers.get("x-powered-by")).toBeNull();
+  });
 });
