@@ -1,0 +1,1 @@
+export { getCompletenessCsv as GET } from "@/lib/completeness/http";

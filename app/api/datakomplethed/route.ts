@@ -1,0 +1,1 @@
+export { getCompleteness as GET } from "@/lib/completeness/http";

@@ -1,0 +1,1 @@
+export { getWorklistCsv as GET } from "@/lib/completeness/http";

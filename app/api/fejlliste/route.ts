@@ -1,0 +1,1 @@
+export { getWorklist as GET } from "@/lib/completeness/http";
