@@ -24,15 +24,18 @@ export interface RefreshSummary {
  * birth years with reported first-year contacts (infant cohorts) and the birth years of the
  * school cohorts with school examinations reported in their school year.
  */
-type Work = Map<number, { ids: string[] | "all"; kinds: Set<PeriodKind> }>;
+/** What a birth year is computed for: its infant cohort, and/or a school indicator (by id). */
+type Work = Map<number, { ids: string[] | "all"; kinds: Set<string> }>;
+const workKind = (d: { id: string; periodKind: PeriodKind }) => (d.periodKind === "birth-cohort" ? "birth-cohort" : d.id);
 
 async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
   if (all) {
-    const { rows } = await pool.query<{ y: number; kind: PeriodKind }>(
+    const { rows } = await pool.query<{ y: number; kind: string }>(
       `SELECT DISTINCT extract(year FROM c.birth_date)::int AS y, 'birth-cohort' AS kind FROM citizen c JOIN encounter e ON e.citizen_id = c.id
        WHERE e.start < c.birth_date + 365
        UNION
-       SELECT DISTINCT extract(year FROM e.start - interval '7 months')::int - CASE e.type_code WHEN $1 THEN 6 ELSE 15 END, 'school-year'
+       SELECT DISTINCT extract(year FROM e.start - interval '7 months')::int - CASE e.type_code WHEN $1 THEN 6 ELSE 15 END,
+              CASE e.type_code WHEN $1 THEN 'LDBU-10' ELSE 'LDBU-11' END
        FROM encounter e WHERE e.type_code IN ($1, $2)`,
       [VISIT.indskoling, VISIT.udskoling],
     );
@@ -48,7 +51,7 @@ async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
      FROM kids JOIN citizen c ON c.id = kids.id GROUP BY 1`,
     [started],
   );
-  return new Map(rows.map((r) => [r.y, { ids: r.ids, kinds: new Set<PeriodKind>(["birth-cohort", "school-year"]) }]));
+  return new Map(rows.map((r) => [r.y, { ids: r.ids, kinds: new Set(["birth-cohort", ...INDICATORS.map(workKind)]) }]));
 }
 
 export async function epdsCutoff(pool: pg.Pool): Promise<number> {
@@ -66,7 +69,7 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const idsFor = new Map<string, string[] | "all">();
   for (const def of INDICATORS)
     for (const [year, { ids, kinds }] of byYear) {
-      if (!kinds.has(def.periodKind)) continue;
+      if (!kinds.has(workKind(def))) continue;
       const period = periodsForBirthYear(def.id, year, def.periodKind);
       if (Number(period.slice(0, 4)) > thisYear) continue;
       cells.push({ indicatorId: def.id, period, children: ids === "all" ? "all" : ids.length });
