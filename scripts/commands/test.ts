@@ -61,7 +61,7 @@ export const testCmd: Command = {
     let failed = false;
 
     if (want("unit")) {
-      failed ||= run([vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit.json`], process.env) !== 0;
+      if (run([vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit.json`], process.env) !== 0) failed = true;
       parts.push({ file: `${RESULTS}/unit.json`, kind: "vitest" });
     }
     if (want("integration") || want("e2e")) {
@@ -70,7 +70,7 @@ export const testCmd: Command = {
         if (want("integration")) {
           ensureBuild(); // HTTP tests run against the built app
           const url = await recreateDatabase(db.serverUrl, "ldbu_test");
-          failed ||= run([vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration.json`], { ...process.env, DATABASE_URL: url }) !== 0;
+          if (run([vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration.json`], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
           parts.push({ file: `${RESULTS}/integration.json`, kind: "vitest" });
         }
         if (want("e2e")) {
@@ -81,7 +81,7 @@ export const testCmd: Command = {
           await ensureDemoData(pool(), E2E_DATA);
           await closeDb();
           ensureBuild();
-          failed ||= run(["node_modules/@playwright/test/cli.js", "test"], { ...process.env, DATABASE_URL: url }) !== 0;
+          if (run(["node_modules/@playwright/test/cli.js", "test"], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
           parts.push({ file: `${RESULTS}/e2e.json`, kind: "playwright" });
         }
       } finally {

@@ -27,6 +27,8 @@ import { freshDatabase, withClient, type TestDatabase } from "./helpers/db";
 import { TEST_PSEUDONYM_KEY } from "./helpers/app-db";
 
 const N = 2000;
+/** The test server; the app client is pointed at each test's database in turn and pointed back here. */
+const SERVER_URL = process.env.DATABASE_URL;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ldbu-robust-"));
 const lines: string[] = [];
 let reference: string[] = [];
@@ -129,6 +131,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDb();
+  process.env.DATABASE_URL = SERVER_URL;
   await Promise.all(dbs.map((d) => d.drop()));
   fs.rmSync(work, { recursive: true, force: true });
 });
@@ -208,6 +211,7 @@ describe("receiver robustness", () => {
       expect(orphans.rows[0].n).toBe(0);
     } finally {
       await closeDb();
+      process.env.DATABASE_URL = SERVER_URL;
       await stopDb().catch(() => {});
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
