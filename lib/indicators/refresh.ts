@@ -45,7 +45,8 @@ async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
   }
   const { rows } = await pool.query<{ y: number; ids: string[] }>(
     `WITH touched AS (SELECT citizen_id FROM refresh_citizen WHERE marked_at <= $1),
-          kids AS (SELECT citizen_id AS id FROM touched
+          kids AS (SELECT t.citizen_id AS id FROM touched t
+                   WHERE NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = t.citizen_id)
                    UNION SELECT pl.child_id FROM parent_link pl JOIN touched t ON t.citizen_id = pl.parent_id)
      SELECT extract(year FROM c.birth_date)::int AS y, array_agg(c.id::text) AS ids
      FROM kids JOIN citizen c ON c.id = kids.id GROUP BY 1`,
