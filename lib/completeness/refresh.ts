@@ -7,6 +7,7 @@
  * period. Coverage reads the indicator facts of LDBU-09/10/11, so it runs after the indicator refresh (it is called
  * at the end of `refreshIndicators`, before the citizens' marks are cleared).
  */
+import { withTransaction } from "@/lib/db/transaction";
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
 import { schoolYearLabel } from "@/lib/indicators/periods";
@@ -103,20 +104,12 @@ export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefre
   // 3. Each period in its own transaction.
   let done = 0;
   for (const period of plausible) {
-    const c = await pool.connect();
-    try {
-      await c.query("BEGIN");
+    await withTransaction(pool, async (c) => {
       await c.query(`SET LOCAL work_mem = '64MB'`);
       const rows = [...(await coverageRows(c, period)), ...(await visitRows(c, period))];
       if (!period.includes("/")) rows.push(...(await validityRows(c, Number(period))));
       await writePeriod(c, period, rows);
-      await c.query("COMMIT");
-    } catch (e) {
-      await c.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
     done++;
     if (!opts.quiet) p.update(`${done}/${plausible.length} perioder (${period})`);
   }

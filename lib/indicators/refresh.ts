@@ -6,6 +6,7 @@
  * never see a half-written period.
  */
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { progress } from "@/lib/ingest/progress";
 import { countFacts, withStatistics, writeResults } from "./aggregate";
 import { DEFAULT_EPDS_CUTOFF, INDICATORS, type PeriodKind } from "./catalog";
@@ -81,19 +82,11 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   let done = 0;
   for (const cell of cells) {
     const ids = idsFor.get(`${cell.indicatorId}|${cell.period}`)!;
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await withTransaction(pool, async (client) => {
       await computeFacts(client, cell.indicatorId, cell.period, cutoff, ids === "all" ? null : ids);
       const rows = withStatistics(cell.indicatorId, await countFacts(client, cell.indicatorId, cell.period), standards.get(cell.indicatorId) ?? null);
       await writeResults(client, cell.indicatorId, cell.period, rows);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
     done++;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${cell.indicatorId} ${cell.period})`);
   }
