@@ -49,9 +49,11 @@ function counts(file: string, kind: "vitest" | "playwright"): { passed: number; 
 }
 
 export const testCmd: Command = {
-  summary: "Kør alle tests: unit, integration (PostgreSQL) og browser (--only unit|integration|e2e)",
+  summary: "Kør alle tests: unit, integration (PostgreSQL) og browser (--only unit|integration|e2e [filer …])",
   async run(args) {
-    const { values } = parse(args, { only: { type: "string" } });
+    const { values, positionals } = parse(args, { only: { type: "string" } });
+    // Optional test files or name filters, passed on to the runner of the chosen part (with --only).
+    const filters = values.only ? positionals : [];
     const want = (s: string) => !values.only || values.only === s;
     fs.rmSync(RESULTS, { recursive: true, force: true });
     fs.mkdirSync(RESULTS, { recursive: true });
@@ -61,7 +63,7 @@ export const testCmd: Command = {
     let failed = false;
 
     if (want("unit")) {
-      if (run([vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit.json`], process.env) !== 0) failed = true;
+      if (run([vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit.json`, ...filters], process.env) !== 0) failed = true;
       parts.push({ file: `${RESULTS}/unit.json`, kind: "vitest" });
     }
     if (want("integration") || want("e2e")) {
@@ -70,7 +72,7 @@ export const testCmd: Command = {
         if (want("integration")) {
           ensureBuild(); // HTTP tests run against the built app
           const url = await recreateDatabase(db.serverUrl, "ldbu_test");
-          if (run([vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration.json`], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
+          if (run([vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration.json`, ...filters], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
           parts.push({ file: `${RESULTS}/integration.json`, kind: "vitest" });
         }
         if (want("e2e")) {
@@ -81,7 +83,7 @@ export const testCmd: Command = {
           await ensureDemoData(pool(), E2E_DATA);
           await closeDb();
           ensureBuild();
-          if (run(["node_modules/@playwright/test/cli.js", "test"], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
+          if (run(["node_modules/@playwright/test/cli.js", "test", ...filters], { ...process.env, DATABASE_URL: url }) !== 0) failed = true;
           parts.push({ file: `${RESULTS}/e2e.json`, kind: "playwright" });
         }
       } finally {
