@@ -4,7 +4,8 @@ import { ciText, countCsv, countText, percentCsv, uoplystShareCsv, uoplystText, 
 import type { CsvColumn, TableColumn } from "./columns";
 import { categoryOf, CATEGORY_LABEL, standardLabel, trendLabel, type Category } from "./labels";
 import { seriesTrend } from "./series";
-import { percentile, spineGeometry, type SpineGeometry } from "./spine";
+import { percentile } from "@/lib/stats/percentile";
+import { spineGeometry, type SpineGeometry } from "./spine";
 import type { IndicatorOption, ProfileData, ResultCell } from "./types";
 
 export interface ProfileViewRow {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { percentile, spineGeometry } from "./spine";
+import { percentile } from "@/lib/stats/percentile";
+import { spineGeometry } from "./spine";
 import { sparkline } from "./sparkline";
 
 describe("spine chart", () => {

@@ -8,6 +8,7 @@
  * Percentiles by linear interpolation between order statistics (Hyndman & Fan type 7, R's default and Excel's
  * PERCENTILE.INC). The spread is that of the municipalities shown to the viewer (suppressed ones are not in it).
  */
+import { percentile } from "@/lib/stats/percentile";
 import type { Polarity } from "./types";
 
 /** Position 0 (left) … 1 (right) of each element. */
@@ -25,14 +26,6 @@ export interface SpineGeometry {
   q3: number;
   /** values are reversed (lower is better) */
   reversed: boolean;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new RangeError("percentile of no values");
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /** null when there is no national value or fewer than two municipalities to spread. */

@@ -5,6 +5,7 @@ import { demo, dev } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
 import { benchCmd } from "./bench";
+import { benchViewsCmd } from "./bench-views";
 import { generateCmd } from "./generate";
 import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports";
 
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   ingest: ingestCmd,
   refresh: refreshCmd,
   bench: benchCmd,
+  "bench:views": benchViewsCmd,
   "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
   "db:start": dbStart,

@@ -1,0 +1,163 @@
+/**
+ * `npm run ldbu -- bench:views`: server time of the dashboards and the completeness page under concurrent clients
+ * (issues 6 and 7), on a copy of the loaded database (the demo's, or DATABASE_URL's), next to the bare SQL query that
+ * fetches the same aggregate rows, measured in the same run; and each page's first-load JavaScript (gzip).
+ *
+ * Pages read precomputed aggregates, whose size depends on periods × indicators × areas, not on the number of
+ * children: five cohorts at any scale give the same aggregate tables (the run prints their row counts).
+ */
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { createUser } from "@/lib/auth/users";
+import { closeDb } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/server";
+import { percentile } from "@/lib/stats/percentile";
+import { startApp } from "../app-server";
+import { loginCookie } from "../http-session";
+import { parse } from "./args";
+import { ensureBuild } from "./app";
+import type { Command } from "./types";
+
+interface Target {
+  name: string;
+  path: string;
+  /** the bare SQL (and its parameters) that fetches the aggregate rows behind it */
+  sql?: [string, unknown[]];
+}
+
+const RESULT_ROWS = `SELECT * FROM indicator_result WHERE indicator_id = $1 AND period = $2`;
+
+function targets(indicator: string, period: string, year: string, kommune: string): { pages: Target[]; apis: Target[] } {
+  const results: [string, unknown[]] = [RESULT_ROWS, [indicator, period]];
+  const q = `indikator=${indicator}&periode=${encodeURIComponent(period)}`;
+  return {
+    pages: [
+      { name: "Forside", path: "/" },
+      { name: "Kommuneprofil", path: `/kommuner/${kommune}` },
+      { name: "Sammenlign", path: `/sammenlign?${q}` },
+      { name: "Udvikling", path: `/udvikling?indikator=${indicator}&kommune=${kommune}` },
+      { name: "Indikatorer", path: "/indikatorer" },
+      { name: "Datakomplethed", path: `/datakomplethed?periode=${year}` },
+    ],
+    apis: [
+      { name: "api/results", path: `/api/results?${q}`, sql: results },
+      { name: "api/series", path: `/api/series?indikator=${indicator}&kommune=${kommune}`, sql: [`SELECT * FROM indicator_result WHERE indicator_id = $1`, [indicator]] },
+      { name: "api/profile", path: `/api/profile?kommune=${kommune}`, sql: [`SELECT * FROM indicator_result WHERE period = ANY($1::text[])`, [[period, `${year}/${String((Number(year) + 1) % 100).padStart(2, "0")}`]]] },
+      { name: "api/datakomplethed", path: `/api/datakomplethed?periode=${year}`, sql: [`SELECT * FROM completeness_result WHERE period = ANY($1::text[])`, [[year, `${year}/${String((Number(year) + 1) % 100).padStart(2, "0")}`]]] },
+    ],
+  };
+}
+
+interface Figures {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+function figures(times: number[]): Figures {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), n: sorted.length };
+}
+
+/** `requests` calls of `call` spread over `clients` concurrent workers; the latency of each. */
+async function underLoad(requests: number, clients: number, call: () => Promise<void>): Promise<Figures> {
+  const times: number[] = [];
+  let left = requests;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (left-- > 0) {
+        const t0 = performance.now();
+        await call();
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return figures(times);
+}
+
+async function getOk(url: string, cookie: string): Promise<string> {
+  const res = await fetch(url, { headers: { Cookie: cookie } });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  return body;
+}
+
+/** gzip size of the JavaScript a page's HTML loads before any interaction (its <script src> chunks). */
+async function firstLoadJs(base: string, html: string, cookie: string): Promise<number> {
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of srcs) total += gzipSync(Buffer.from(await getOk(new URL(src, base).toString(), cookie))).length;
+  return total;
+}
+
+const fmt = (x: number) => x.toFixed(1).padStart(7);
+
+export const benchViewsCmd: Command = {
+  summary: "Mål visningernes svartider under samtidige klienter mod den rå SQL (--db, --clients, --requests, --role, --kommune, --indikator)",
+  async run(args) {
+    const { values } = parse(args, {
+      db: { type: "string" }, clients: { type: "string" }, requests: { type: "string" }, role: { type: "string" }, kommune: { type: "string" }, indikator: { type: "string" },
+    });
+    const clients = Number(values.clients ?? 20);
+    const requests = Number(values.requests ?? 400);
+    const role = (values.role ?? "sundhedsplejerske") as "sundhedsplejerske" | "politiker" | "leder" | "sundk";
+    const kommune = values.kommune ?? "751";
+    const indicator = values.indikator ?? "LDBU-02";
+    ensureBuild();
+    const db = await resolveDatabase();
+    const source = values.db ?? new URL(db.url).pathname.slice(1);
+    const copy = `${source}_bench_views`;
+    const admin = new pg.Client({ connectionString: db.serverUrl("postgres") });
+    await admin.connect();
+    let app: Awaited<ReturnType<typeof startApp>> | null = null;
+    let bare: pg.Pool | null = null;
+    try {
+      // A copy, so the bench's user and audit entries never land in the real database.
+      console.log(`[bench:views] kopierer databasen ${source} …`);
+      await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${source}"`);
+      const url = db.serverUrl(copy);
+      bare = new pg.Pool({ connectionString: url, max: clients });
+      const size = await bare.query(`SELECT (SELECT count(*) FROM indicator_result)::int AS results, (SELECT count(*) FROM completeness_result)::int AS completeness,
+        (SELECT max(period) FROM indicator_result WHERE period NOT LIKE '%/%') AS period, (SELECT count(DISTINCT period) FROM indicator_result WHERE period NOT LIKE '%/%')::int AS cohorts,
+        (SELECT count(*) FROM observation)::int AS observations`);
+      const s = size.rows[0];
+      if (!s.period) throw new Error("Databasen har ingen indikatorresultater – kør fx `npm run demo` eller `ldbu ingest` først.");
+      console.log(`[bench:views] ${s.cohorts} fødselsårgange, ${s.observations} observationer; aggregater: ${s.results} indikatorrækker, ${s.completeness} datakomplethedsrækker`);
+
+      process.env.DATABASE_URL = url;
+      const password = randomBytes(18).toString("base64url");
+      const username = `bench-${randomBytes(4).toString("hex")}`;
+      await createUser({ username, name: "Benchmark", role, municipalityCode: role === "sundk" ? null : kommune, password });
+      await closeDb();
+      app = await startApp(url);
+      const cookie = await loginCookie(app.url, username, password);
+      const { pages, apis } = targets(indicator, s.period, s.period, kommune);
+
+      console.log(`\n${clients} samtidige klienter, ${requests} kald pr. mål, som ${role} (${kommune}); tider i ms`);
+      console.log(`${"mål".padEnd(20)}     p50     p95 | rå SQL p50     p95 | p95-forhold`);
+      for (const t of apis) {
+        await getOk(app.url + t.path, cookie); // warm the process's caches once, like any running server
+        const api = await underLoad(requests, clients, async () => void (await getOk(app!.url + t.path, cookie)));
+        const [sql, params] = t.sql!;
+        const q = await underLoad(requests, clients, async () => void (await bare!.query(sql, params)));
+        console.log(`${t.name.padEnd(20)} ${fmt(api.p50)} ${fmt(api.p95)} |    ${fmt(q.p50)} ${fmt(q.p95)} | ${(api.p95 / q.p95).toFixed(1)}×`);
+      }
+      console.log(`\n${"side".padEnd(20)}     p50     p95 | første JS (gzip)`);
+      for (const t of pages) {
+        const html = await getOk(app.url + t.path, cookie);
+        const page = await underLoad(Math.ceil(requests / 2), clients, async () => void (await getOk(app!.url + t.path, cookie)));
+        const js = await firstLoadJs(app.url, html, cookie);
+        console.log(`${t.name.padEnd(20)} ${fmt(page.p50)} ${fmt(page.p95)} | ${(js / 1024).toFixed(0).padStart(5)} kB`);
+      }
+      return 0;
+    } finally {
+      await app?.stop();
+      await bare?.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`).catch(() => {});
+      await admin.end();
+      await db.stop();
+    }
+  },
+};
