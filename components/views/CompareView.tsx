@@ -77,6 +77,7 @@ export function CompareView(props: CompareViewProps) {
   const bars = useMemo(() => barData(municipalities), [municipalities]);
   const funnel = useMemo(() => funnelData(municipalities, data?.nation ?? null), [municipalities, data]);
   const missing = notCharted(municipalities);
+  const lowCoverage = useMemo(() => new Map((data?.coverageWarnings ?? []).map((w) => [w.areaCode, w.text])), [data]);
   const counts = categoryCounts(municipalities);
   const mapData = useMemo(() => {
     const q = quintiles(municipalities);
@@ -111,7 +112,14 @@ export function CompareView(props: CompareViewProps) {
   const render = (r: CompareRow, column: { id: string }, text: string) => {
     if (column.id === "navn") {
       const name = r.kind === "municipality" ? <a href={`/kommuner/${r.code}`}>{text}</a> : text;
-      return r.isOwn ? <>{name} <span className="own-tag">din kommune</span></> : name;
+      const warning = r.kind === "municipality" ? lowCoverage.get(r.code) : undefined;
+      return (
+        <>
+          {name}
+          {r.isOwn && <> <span className="own-tag">din kommune</span></>}
+          {warning && <> <span className="coverage-tag" title={warning}>lav dækning<span className="sr-only">: {warning}</span></span></>}
+        </>
+      );
     }
     if (column.id === "sammenligning") return <CategoryBadge category={r.category} label={text} />;
     return text;
@@ -164,6 +172,12 @@ export function CompareView(props: CompareViewProps) {
         ) : (
           <>
             <Legend polarity={indicator.polarity} />
+            {lowCoverage.size > 0 && (
+              <p className="notice" data-testid="coverage-notice">
+                {lowCoverage.size === 1 ? "1 kommune har" : `${lowCoverage.size} kommuner har`} en dækningsgrad under SundK&apos;s grænse for denne indikator
+                (markeret »lav dækning« i tabellen). Deres resultater bygger på ufuldstændige data og skal tolkes varsomt.
+              </p>
+            )}
             <div className="chart-grid">
               <ChartFrame id="soejler" title={`Kommunerne sorteret efter andel – ${title}`} view="sammenlign" fileName={`${fileBase}-soejler`} tableId="tabel"
                 description={<p>Søjlerne viser andelen med 95 %-konfidensinterval; den sorte linje er landet{targetPct !== null ? ", den stiplede standarden" : ""}.

@@ -22,7 +22,12 @@ export function ProfileView({ data, indicators, municipality, region, canExport 
   const render = (r: ProfileViewRow, c: { id: string }, text: string) => {
     switch (c.id) {
       case "indikator":
-        return <a href={`/udvikling?indikator=${r.indicator.id}&kommune=${data.municipalityCode}`}>{text}</a>;
+        return (
+          <>
+            <a href={`/udvikling?indikator=${r.indicator.id}&kommune=${data.municipalityCode}`}>{text}</a>
+            {r.coverageWarning && <p className="coverage-warning" data-testid="coverage-warning">⚠ {r.coverageWarning}</p>}
+          </>
+        );
       case "sammenligning":
         return <CategoryBadge category={r.category} label={CATEGORY_LABEL[r.category]} />;
       case "udvikling":

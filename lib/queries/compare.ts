@@ -2,6 +2,7 @@
 import type { Viewer } from "@/lib/auth/roles";
 import type { CompareData } from "@/lib/views/types";
 import { splitBreakdown } from "@/lib/views/url-state";
+import { coverageWarnings } from "./completeness";
 import { regionOfMunicipalities } from "./municipalities";
 import { currentResultsOf, resultPeriods } from "./results";
 
@@ -17,7 +18,7 @@ export interface CompareQuery {
 export async function compareData(viewer: Viewer, q: CompareQuery): Promise<CompareData> {
   const periods = await resultPeriods(q.indicatorId);
   const period = q.period !== null && periods.includes(q.period) ? q.period : (periods[0] ?? null);
-  const empty: CompareData = { indicatorId: q.indicatorId, period, periods, breakdown: q.breakdown, nation: null, regions: [], municipalities: [] };
+  const empty: CompareData = { indicatorId: q.indicatorId, period, periods, breakdown: q.breakdown, nation: null, regions: [], municipalities: [], coverageWarnings: [] };
   if (period === null) return empty;
   const { breakdown, value } = splitBreakdown(q.breakdown);
   const regionOf = q.region ? await regionOfMunicipalities() : null;
@@ -26,10 +27,13 @@ export async function compareData(viewer: Viewer, q: CompareQuery): Promise<Comp
     { indicatorIds: [q.indicatorId], periods: [period] },
     (c) => c.breakdown === breakdown && c.breakdownValue === value && (c.areaLevel !== "municipality" || regionOf === null || regionOf.get(c.areaCode) === q.region),
   );
+  const municipalities = cells.filter((c) => c.areaLevel === "municipality");
+  const warnings = await coverageWarnings(viewer, { indicatorId: q.indicatorId, period, areas: municipalities });
   return {
     ...empty,
     nation: cells.find((c) => c.areaLevel === "nation") ?? null,
     regions: cells.filter((c) => c.areaLevel === "region"),
-    municipalities: cells.filter((c) => c.areaLevel === "municipality"),
+    municipalities,
+    coverageWarnings: warnings.flatMap((w) => (w.text ? [{ areaCode: w.areaCode, text: w.text }] : [])),
   };
 }

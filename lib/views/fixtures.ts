@@ -39,4 +39,5 @@ export const COMPARE: CompareData = {
     cell("municipality", "825", null, null),
     cell("municipality", "851", 90, 190, { benchmark: "worse" }),
   ],
+  coverageWarnings: [],
 };

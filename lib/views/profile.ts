@@ -22,6 +22,8 @@ export interface ProfileViewRow {
   spine: SpineGeometry | null;
   /** lowest, 25th percentile, 75th percentile, highest of the municipalities shown, or null */
   spread: [number, number, number, number] | null;
+  /** Danish warning when the municipality's coverage is below SundK's threshold */
+  coverageWarning: string | null;
 }
 
 export function profileRows(data: ProfileData, indicators: readonly IndicatorOption[]): ProfileViewRow[] {
@@ -44,6 +46,7 @@ export function profileRows(data: ProfileData, indicators: readonly IndicatorOpt
       seriesPeriods: periods,
       spine: spineGeometry(sorted, r.nation?.value ?? null, value, indicator.polarity),
       spread: sorted.length >= 2 ? [sorted[0], percentile(sorted, 0.25), percentile(sorted, 0.75), sorted[sorted.length - 1]] : null,
+      coverageWarning: r.coverageWarning,
     }];
   });
 }

@@ -53,7 +53,7 @@ describe("Kommuneprofil and Forside rows", () => {
       {
         municipalityCode: "101",
         regionCode: "1084",
-        rows: [{ indicatorId: "LDBU-05", period: "2024", municipality: rising.at(-1)!, region: DATA.region.at(-1)!, nation: DATA.nation.at(-1)!, distribution: [0.2, 0.3, 0.4, 0.5], series: rising }],
+        rows: [{ indicatorId: "LDBU-05", period: "2024", municipality: rising.at(-1)!, region: DATA.region.at(-1)!, nation: DATA.nation.at(-1)!, distribution: [0.2, 0.3, 0.4, 0.5], series: rising, coverageWarning: null }],
       },
       [INDICATOR],
     );

@@ -54,6 +54,8 @@ export interface CompareData {
   regions: ResultCell[];
   /** municipalities with a stored cell (of the chosen region, if any); a municipality without one has no data */
   municipalities: ResultCell[];
+  /** municipalities whose coverage behind the result is below SundK's threshold, with the Danish warning */
+  coverageWarnings: { areaCode: string; text: string }[];
 }
 
 /** Udvikling: one indicator over all periods for a municipality, its region and the nation. */
@@ -80,6 +82,8 @@ export interface ProfileRow {
   distribution: number[];
   /** the municipality's headline cell per period, oldest first */
   series: ResultCell[];
+  /** Danish warning when the municipality's coverage behind the result is below SundK's threshold, else null */
+  coverageWarning: string | null;
 }
 
 export interface ProfileData {

@@ -11,7 +11,9 @@ import { pool } from "@/lib/db/client";
 import { refreshIndicators } from "@/lib/indicators/refresh";
 import { storeReports } from "@/lib/ingest/store";
 import { prepareSubmission } from "@/lib/ingest/submission";
+import { compareData } from "@/lib/queries/compare";
 import { completenessData, coverageWarning } from "@/lib/queries/completeness";
+import { profileData } from "@/lib/queries/profile";
 import { worklist, WorklistDenied } from "@/lib/queries/worklist";
 import { importRegister } from "@/lib/register/import";
 import { REGISTER_HEADER } from "@/lib/register/parse";
@@ -367,6 +369,18 @@ describe("what viewers see", () => {
     await pool().query(`INSERT INTO setting (key, value, updated_at) VALUES ('coverage_warning_threshold', '0.7', now())`);
     expect(await coverageWarning(LEDER, { indicatorId: "LDBU-09", period: "2024", areaLevel: "municipality", areaCode: "751" })).toMatchObject({ below: false, text: null, threshold: 0.7 });
     await pool().query(`DELETE FROM setting WHERE key = 'coverage_warning_threshold'`);
+  });
+
+  it("shows the warning on Sammenlign kommuner and Kommuneprofil", async () => {
+    const compare = await compareData(LEDER, { indicatorId: "LDBU-09", period: "2024", breakdown: "all", region: null });
+    expect(compare.coverageWarnings.find((w) => w.areaCode === "751")?.text).toContain("75,0 %");
+    const profile = (await profileData(LEDER, "751"))!;
+    const warned = profile.rows.filter((r) => r.coverageWarning !== null);
+    expect(warned.length).toBeGreaterThan(0);
+    for (const r of profile.rows) {
+      const w = r.period === null ? null : await coverageWarning(LEDER, { indicatorId: r.indicatorId, period: r.period, areaLevel: "municipality", areaCode: "751" });
+      expect(r.coverageWarning, r.indicatorId).toBe(w?.text ?? null);
+    }
   });
 });
 
