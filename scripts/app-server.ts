@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -22,8 +22,11 @@ export interface AppServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set. */
-export async function startApp(databaseUrl: string, port?: number): Promise<AppServer> {
+/**
+ * A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set;
+ * `env` adds settings for this server only (e.g. single sign-on).
+ */
+export async function startApp(databaseUrl: string, port?: number, env: Record<string, string> = {}): Promise<AppServer> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
     env: {
@@ -33,6 +36,7 @@ export async function startApp(databaseUrl: string, port?: number): Promise<AppS
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: `http://localhost:${p}`,
       PORT: String(p),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

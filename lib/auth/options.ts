@@ -1,14 +1,15 @@
-/** next-auth configuration: local accounts (credentials) with JWT sessions. */
+/** next-auth configuration: local accounts (credentials) and, when configured, single sign-on (OIDC), with JWT sessions. */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { checkCredentials, LoginRefused } from "./users";
-
-const SESSION_HOURS = 8;
+import { SESSION_HOURS } from "./session-policy";
+import { admitSsoSignIn, ssoProviders } from "./sso";
+import { checkCredentials, endSessions, LoginRefused } from "./users";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
-  pages: { signIn: "/login" },
+  // Every login error, also from the identity provider, lands on /login with a Danish message.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "LDBU-konto",
@@ -26,16 +27,21 @@ export const authOptions: NextAuthOptions = {
         }
       },
     }),
+    ...ssoProviders(),
   ],
   callbacks: {
+    signIn: ({ user, account, profile }) => (account?.type === "oauth" ? admitSsoSignIn(user, account, profile) : true),
     // Only the user id and session version travel in the token; role and municipality are
     // read fresh on the server (lib/auth/session.ts), so changes take effect at once.
     async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.at = Date.now(); // login time: caps the session (session-policy.ts)
       }
       return token;
     },
   },
+  // Logging out ends the user's sessions on the server too, so a copied session cookie stops working.
+  events: { signOut: ({ token }) => endSessions(token?.uid, token?.sv) },
 };

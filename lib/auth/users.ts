@@ -51,6 +51,12 @@ export async function checkCredentials(username: string, password: string): Prom
   return { id: user.id, sessionVersion: user.sessionVersion };
 }
 
+/** Ends every session of a user (at logout): tokens carrying the old session version stop working. */
+export async function endSessions(uid: unknown, sessionVersion: unknown): Promise<void> {
+  if (typeof uid !== "number" || typeof sessionVersion !== "number") return;
+  await db().user.updateMany({ where: { id: uid, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+}
+
 /** The viewer behind a session token, re-checked against the database so deactivation works at once. */
 export async function viewerFromToken(id: unknown, sessionVersion: unknown): Promise<Viewer | null> {
   if (typeof id !== "number") return null;

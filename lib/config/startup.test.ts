@@ -16,3 +16,24 @@ describe("startup check", () => {
     expect(startupProblems({ LDBU_MODE: "demo" }, {})).toEqual([]);
   });
 });
+
+describe("startup check: single sign-on", () => {
+  const sso = {
+    LDBU_OIDC_ISSUER: "https://login.example",
+    LDBU_OIDC_CLIENT_ID: "ldbu",
+    LDBU_OIDC_CLIENT_SECRET: "klienthemmelighed",
+    LDBU_OIDC_ROLE_CLAIM: "groups",
+    LDBU_OIDC_ROLE_MAP: '{"LDBU-SundK":"sundk"}',
+    LDBU_OIDC_MUNICIPALITY_CLAIM: "kommunekode",
+  };
+  it("accepts a complete configuration with NEXTAUTH_URL", () => {
+    expect(startupProblems({ ...good, ...sso, NEXTAUTH_URL: "https://ldbu.example" }, {})).toEqual([]);
+  });
+  it("needs NEXTAUTH_URL in production (the redirect URI)", () => {
+    expect(startupProblems({ ...good, ...sso }, {}).map((p) => p.name)).toEqual(["NEXTAUTH_URL"]);
+  });
+  it("refuses a partial or invalid configuration, also in local runs", () => {
+    expect(startupProblems({ ...good, NEXTAUTH_URL: "https://ldbu.example", LDBU_OIDC_ISSUER: "https://login.example" }, {})).toHaveLength(5);
+    expect(startupProblems({ LDBU_MODE: "demo", ...sso, LDBU_OIDC_ROLE_MAP: '{"x":"chef"}' }, {}).map((p) => p.name)).toEqual(["LDBU_OIDC"]);
+  });
+});

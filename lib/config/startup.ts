@@ -2,7 +2,10 @@
  * Refuses to start a production server with missing, weak or demo secrets. Local runs
  * (demo, dev, tests, benchmarks) set LDBU_MODE=demo through the project's own scripts and
  * may use the generated secrets in .data/secrets.json; everything else is production.
+ * A half or wrongly configured single sign-on stops every server, local ones too.
  */
+import { readOidcConfig } from "@/lib/auth/oidc";
+
 export interface StartupProblem {
   name: string;
   message: string;
@@ -12,8 +15,11 @@ const REQUIRED = ["DATABASE_URL", "NEXTAUTH_SECRET", "LDBU_PSEUDONYM_KEY"] as co
 const SECRETS = ["NEXTAUTH_SECRET", "LDBU_PSEUDONYM_KEY"] as const;
 
 export function startupProblems(env: Record<string, string | undefined>, demoSecrets: Record<string, string>): StartupProblem[] {
-  if (env.LDBU_MODE === "demo") return [];
-  const problems: StartupProblem[] = [];
+  const oidc = readOidcConfig(env);
+  const problems: StartupProblem[] = oidc.problems.map((message) => ({ name: "LDBU_OIDC", message }));
+  if (env.LDBU_MODE === "demo") return problems;
+  // The redirect URI registered at the identity provider is built from NEXTAUTH_URL.
+  if (oidc.config && !env.NEXTAUTH_URL) problems.push({ name: "NEXTAUTH_URL", message: "NEXTAUTH_URL skal være sat (fx https://ldbu.example.dk), når single sign-on er slået til." });
   for (const name of REQUIRED) if (!env[name]) problems.push({ name, message: `${name} skal være sat i miljøet.` });
   for (const name of SECRETS) {
     const v = env[name];

@@ -19,3 +19,20 @@ describe("startup check", () => {
     expect(r.stderr).toContain("for kort");
   });
 });
+
+describe("startup check: single sign-on", () => {
+  it("refuses to serve with a partial OIDC configuration", () => {
+    const r = start({ DATABASE_URL: "postgresql://127.0.0.1:1/none", NEXTAUTH_SECRET: "s".repeat(40), LDBU_PSEUDONYM_KEY: "k".repeat(40), LDBU_OIDC_ISSUER: "https://login.example", LDBU_OIDC_CLIENT_ID: "ldbu" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("LDBU_OIDC_CLIENT_SECRET skal være sat, når single sign-on (LDBU_OIDC_*) er slået til.");
+  });
+  it("refuses an invalid role map", () => {
+    const r = start({
+      DATABASE_URL: "postgresql://127.0.0.1:1/none", NEXTAUTH_SECRET: "s".repeat(40), LDBU_PSEUDONYM_KEY: "k".repeat(40), NEXTAUTH_URL: "https://ldbu.example",
+      LDBU_OIDC_ISSUER: "https://login.example", LDBU_OIDC_CLIENT_ID: "ldbu", LDBU_OIDC_CLIENT_SECRET: "hemmelig", LDBU_OIDC_ROLE_CLAIM: "groups",
+      LDBU_OIDC_ROLE_MAP: '{"LDBU-Chef":"chef"}', LDBU_OIDC_MUNICIPALITY_CLAIM: "kommunekode",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('"LDBU-Chef" peger på en ukendt rolle ("chef")');
+  });
+});
