@@ -15,7 +15,8 @@ import { importRegister } from "@/lib/register/import";
 import { generate } from "@/lib/synth/generate";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 import { startApp, type AppServer } from "../../../scripts/app-server";
-import { useAppDatabase } from "../helpers/app-db";
+// aliased: the helper is not a React hook, whatever its name says
+import { useAppDatabase as appDatabase } from "../helpers/app-db";
 import { loginCookie, type Principal, type PrincipalName } from "./principals";
 
 /** Two birth cohorts at 1 % of Denmark: Aarhus has hundreds of children, the islands a handful (small numbers). */
@@ -43,7 +44,7 @@ async function loadSyntheticDenmark(log: (m: string) => void) {
 
 export async function accessFixture(log: (m: string) => void = () => {}): Promise<AccessFixture> {
   const started = Date.now();
-  const database = await useAppDatabase();
+  const database = await appDatabase();
   await loadSyntheticDenmark(log);
   log(`[access] syntetiske data indlæst på ${((Date.now() - started) / 1000).toFixed(0)} s`);
   for (const u of DEMO_USERS) await createUser({ ...u, password: DEMO_PASSWORD });
