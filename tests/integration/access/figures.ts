@@ -82,8 +82,9 @@ export function checkCsvFigures(text: string, entitledAll: boolean, ownName: str
 
 /** A page: SundK never sees a "<5" figure; the municipal roles see "<5" figures on a page about a small municipality that is not theirs. */
 export function checkHtmlFigures(html: string, entitledAll: boolean, smallForeignMunicipality: boolean, tally: FigureTally): string[] {
-  // a figure is an element whose whole text is "<5" (explanations such as "ikke vist (<5)" are sentences)
-  const figures = [...html.matchAll(/>&lt;5</g)];
+  // a figure is an element whose whole text is "<5"; explanations ("ikke vist (<5)") are sentences and the legend's
+  // key for the suppressed colour is <strong>&lt;5</strong>
+  const figures = [...html.matchAll(/(?<!<strong)>&lt;5</g)];
   if (entitledAll)
     return figures.length ? [`${figures.length} × "<5" på siden, men seeren må se alle tal: …${html.slice(Math.max(0, figures[0].index - 200), figures[0].index + 20)}…`] : [];
   tally.suppressedForeign += figures.length;

@@ -65,7 +65,7 @@ const BAD_COOKIES = [
   `next-auth.session-token=${"A".repeat(7000)}`, Array.from({ length: 150 }, (_, i) => `c${i}=${i}`).join("; "), "next-auth.session-token.0=a; next-auth.session-token.1=b",
   "__Secure-next-auth.session-token=garbage", "next-auth.session-token=%E0%A4%A", "=; ;=;",
 ];
-const PATH_SUFFIXES = ["/..%2f..%2fadmin", "%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/", "%00", "/;x", "/ø", "/%ff%fe", "/" + "a".repeat(2000), "/.env", "/..%5c..%5c"];
+const PATH_SUFFIXES = ["/..%2f..%2fadmin", "%2f..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2f", "%00", "/;x", "/ø", "/%ff%fe", "/" + "a".repeat(2000), "/.env", "/..%5c..%5c"];
 const WRONG_METHODS: Record<string, string[]> = { GET: ["POST", "PUT", "DELETE", "PATCH"], POST: ["GET", "PUT", "DELETE", "PATCH"] };
 
 /** Valid starting requests: the first matrix case per route that the (most entitled) principal may make. */
@@ -106,7 +106,7 @@ export function fuzzRequests(targets: readonly Target[], perTarget: number, seed
         add(`ondsindet værdi i ${k}`, { url: `${path}?${q}`, allowed: reads === "query" ? "4xx" : "2xx|4xx" });
       },
       () => add("ukendt parameter", { url: `${t.url}${query ? "&" : "?"}${encodeURIComponent(pick(["x", "constructor", "toString", "kommune[]", "a[b][c]", "ÆØÅ", "😀"]))}=${encodeURIComponent(pick(NASTY))}`, allowed: reads === "query" ? "4xx" : "2xx|4xx" }),
-      // Next.js drops a __proto__ parameter before the route sees it (the valid request's 2xx); it must never matter
+      // Next.js's own query parsing (searchParamsToUrlQuery, a plain object) drops a __proto__ parameter before the route sees it
       () => add("__proto__-parameter", { url: `${t.url}${query ? "&" : "?"}__proto__=${encodeURIComponent(pick(NASTY))}`, allowed: "2xx|4xx" }),
       () => add("gentaget parameter", { url: `${t.url}${query ? "&" : "?"}${params.length ? `${pick(params)[0]}=${pick(["101", "563", "x"])}` : "kommune=101&kommune=751"}`, allowed: reads === "query" ? "4xx" : "2xx|4xx" }),
       () => add("ugyldig procentkodning", { url: `${path}?${pick(["%E0%A4%A", "%zz=1", "kommune=%", "%%%", "a=%C0%AF", "kommune=%u0037"])}`, allowed: reads === "query" ? "4xx" : "2xx|4xx" }),
@@ -116,7 +116,12 @@ export function fuzzRequests(targets: readonly Target[], perTarget: number, seed
         add("ugyldig krop", { body: typeof b === "function" ? b() : b, headers: { ...t.headers, "content-type": t.headers["content-type"] ?? "application/json" }, method: t.method === "GET" ? "POST" : t.method, allowed: "4xx" });
       },
       () => add("binært affald", { body: Uint8Array.from({ length: rng.intBetween(1, 5000) }, () => rng.int(256)), headers: { ...t.headers, "content-type": pick(["application/json", "application/fhir+json", "application/octet-stream"]) }, method: t.method === "GET" ? "POST" : t.method, allowed: "4xx" }),
-      () => add("forkert indholdstype", { headers: { ...t.headers, "content-type": pick(CONTENT_TYPES) }, allowed: reads === "body" ? "4xx" : "2xx|4xx" }),
+      () => {
+        const type = pick(CONTENT_TYPES);
+        // only a parameter differs (e.g. a charset on application/json): the route reads the body as before
+        const sameMediaType = type.split(";")[0] === (t.headers["content-type"] ?? "").split(";")[0];
+        add("forkert indholdstype", { headers: { ...t.headers, "content-type": type }, allowed: reads === "body" && !sameMediaType ? "4xx" : "2xx|4xx" });
+      },
       () => add("ugyldigt adgangstoken", { principal: "anonymous", headers: { ...t.headers, authorization: pick(BAD_AUTH) }, allowed: t.public ? "2xx|4xx" : "4xx" }),
       () => add("ugyldig sessionscookie", { principal: "anonymous", headers: { ...t.headers, cookie: pick(BAD_COOKIES) }, allowed: t.public ? "2xx|4xx" : "4xx" }),
       () => add("sessionscookie og token byttet om", { principal: "anonymous", headers: { ...t.headers, ...(t.principal === "gateway" ? { cookie: "next-auth.session-token=x" } : { authorization: "Bearer not-a-token" }) }, allowed: t.public ? "2xx|4xx" : "4xx" }),

@@ -170,6 +170,8 @@ export const MATRIX: RouteEntry[] = [
       { name: "session", url: "/api/auth/session", expect: PUBLIC },
       { name: "csrf-token", url: "/api/auth/csrf", expect: PUBLIC },
       { name: "udbydere", url: "/api/auth/providers", expect: PUBLIC },
+      { name: "credentials-callback med GET (kun POST)", url: "/api/auth/callback/credentials", expect: all(405) },
+      { name: "ukendt next-auth-handling", url: "/api/auth/admin", expect: all(404) },
     ],
   },
   {
@@ -184,6 +186,8 @@ export const MATRIX: RouteEntry[] = [
         body: "username=sundk&password=ldbu-demo-2026",
         expect: all({ redirect: "/api/auth/signin?csrf=true" }),
       },
+      { name: "login med JSON-krop", url: "/api/auth/callback/credentials", headers: JSON_BODY, body: '{"username":"sundk"}', expect: all(415) },
+      { name: "session kan ikke ændres med POST", url: "/api/auth/session", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1", expect: all(405) },
     ],
   },
 
@@ -245,6 +249,13 @@ export const MATRIX: RouteEntry[] = [
     cases: [
       { name: "registrér diagrameksport", url: "/api/export/image", headers: JSON_BODY, body: IMAGE_EXPORT, expect: { ...SIGNED_IN_API, politiker: 204, sundhedsplejerske: 204, leder: 204, sundk: 204 } },
       { name: "ugyldig krop", url: "/api/export/image", headers: JSON_BODY, body: '{"visning":"admin"}', expect: BAD_PARAMS_API },
+      {
+        name: "forkert indholdstype (som en formular fra et fremmed website)",
+        url: "/api/export/image",
+        headers: { "content-type": "text/plain" },
+        body: IMAGE_EXPORT,
+        expect: { ...SIGNED_IN_API, politiker: 415, sundhedsplejerske: 415, leder: 415, sundk: 415 },
+      },
     ],
   },
 
