@@ -11,6 +11,8 @@ import { apiSchemas, badRequest } from "@/lib/views/api-params";
 export async function postImageExport(request: Request): Promise<Response> {
   const auth = await requireApi("export:current");
   if (auth instanceof Response) return auth;
+  if ((request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() !== "application/json")
+    return Response.json({ error: "Indholdstypen skal være application/json." }, { status: 415 });
   const body: unknown = await request.json().catch(() => null);
   const parsed = apiSchemas((await viewContext()).domain).imageExport.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiSchemas, searchParamsObject } from "./api-params";
+import { apiSchemas, badRequest, searchParamsObject } from "./api-params";
 
 const schemas = apiSchemas({ indicators: ["LDBU-01", "LDBU-10"], regions: ["1081"], breakdowns: ["all", "koen:female"] });
 const parse = (schema: keyof typeof schemas, q: string) => schemas[schema].safeParse(searchParamsObject(new URLSearchParams(q)));
@@ -25,5 +25,30 @@ describe("API parameters", () => {
     expect(parse("csvExport", "visning=forside").success).toBe(true);
     expect(parse("csvExport", "visning=kommuneprofil").success).toBe(false);
     expect(parse("csvExport", "visning=alt").success).toBe(false);
+  });
+});
+
+describe("repeated and unknown parameters", () => {
+  it("refuses a parameter given twice, whichever value comes first", () => {
+    expect(parse("series", "indikator=LDBU-01&kommune=751&kommune=101").success).toBe(false);
+    expect(parse("series", "indikator=LDBU-01&kommune=101&kommune=751").success).toBe(false);
+    expect(parse("profile", "kommune=751&kommune=751").success).toBe(false);
+  });
+
+  it("treats names of Object.prototype as ordinary unknown parameters", () => {
+    expect(parse("profile", "kommune=751&constructor=1").success).toBe(false);
+    expect(parse("profile", "kommune=751&__proto__=1").success).toBe(false);
+    expect(parse("profile", "toString=1").success).toBe(false);
+  });
+
+  it("answers in Danish, naming the parameter", async () => {
+    const problems = async (schema: keyof typeof schemas, q: string) => {
+      const r = parse(schema, q);
+      if (r.success) throw new Error("ventede en fejl");
+      return (await badRequest(r.error).json()).problemer;
+    };
+    expect(await problems("series", "indikator=LDBU-01&kommune=751&kommune=101")).toEqual([{ parameter: "kommune", besked: "parameteren må kun angives én gang" }]);
+    expect(await problems("profile", "kommune=751&hack=1")).toEqual([{ parameter: "hack", besked: "ukendt parameter" }]);
+    expect(await problems("profile", "")).toEqual([{ parameter: "kommune", besked: "parameteren mangler" }]);
   });
 });

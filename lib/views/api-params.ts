@@ -35,17 +35,31 @@ export function apiSchemas(domain: StateDomain) {
   return { results, series, profile, csvExport, imageExport };
 }
 
-/** URLSearchParams as a plain object (first value of each name) for zod. */
-export function searchParamsObject(params: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+/**
+ * URLSearchParams as a plain object for zod. A parameter given more than once keeps all its values (an array), so the
+ * schema refuses it: which of `?kommune=751&kommune=101` counts must never depend on who reads it. The object has no
+ * prototype, so names such as `constructor` are ordinary (unknown) parameters.
+ */
+export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [k, v] of params) {
+    const seen = out[k];
+    out[k] = seen === undefined ? v : [...(Array.isArray(seen) ? seen : [seen]), v];
+  }
   return out;
+}
+
+/** zod's own (English) messages in Danish; the schemas' Danish messages pass through. */
+function problems(issue: z.core.$ZodIssue): { parameter: string | null; besked: string }[] {
+  const parameter = issue.path.join(".") || null;
+  if (issue.code === "unrecognized_keys") return issue.keys.map((k) => ({ parameter: k, besked: "ukendt parameter" }));
+  if (issue.code === "invalid_type" && /received array/.test(issue.message)) return [{ parameter, besked: "parameteren må kun angives én gang" }];
+  if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) return [{ parameter, besked: "parameteren mangler" }];
+  if (issue.code === "invalid_type") return [{ parameter, besked: `forkert type (forventede ${issue.expected})` }];
+  return [{ parameter, besked: issue.message }];
 }
 
 /** A 400 body listing the problems in Danish. */
 export function badRequest(error: z.ZodError): Response {
-  return Response.json(
-    { error: "Ugyldige parametre", problemer: error.issues.map((i) => ({ parameter: i.path.join(".") || null, besked: i.message })) },
-    { status: 400 },
-  );
+  return Response.json({ error: "Ugyldige parametre", problemer: error.issues.flatMap(problems) }, { status: 400 });
 }

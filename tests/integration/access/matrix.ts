@@ -1,0 +1,316 @@
+/**
+ * THE authorisation matrix: for every route of app/ (page, API route, FHIR endpoint, server action) and method, the
+ * requests to make and, per role, the expected answer and the expected suppression of figures. Run against the
+ * built app by tests/integration/access-matrix.test.ts; tests/integration/route-coverage.test.ts fails when a route
+ * of app/ has no entry here, or an entry names a route that no longer exists.
+ *
+ * Adding a route = adding one entry below. A route that does not authorise through lib/auth (requirePage,
+ * requireApi, decide) needs `public` with the reason.
+ *
+ * Roles: see ./principals.ts. The demo users (politiker, sundhedsplejerske, leder) belong to Aarhus (751); "{kommune}"
+ * in a URL runs the case once per municipality: own (751), another (101 København) and a small island (563 Fanø,
+ * a handful of children at the test scale, so small-number suppression must happen there). A deactivated user's
+ * still-signed cookie is run through every case too and must get exactly what anonymous gets.
+ */
+import type { RoleName } from "./principals";
+
+/** A 3xx to /login?callbackUrl=… (pages, for callers who are not signed in). */
+export const LOGIN = "login" as const;
+export type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 405 | 415 | 422 | typeof LOGIN | { redirect: string };
+
+export const MUNICIPALITIES = { egen: "751", anden: "101", ø: "563" } as const;
+export type MunicipalityKind = keyof typeof MUNICIPALITIES;
+export const OWN_NAME = "Aarhus";
+
+/** The expected answer per role; per municipality where the URL has {kommune} and the answer depends on it. */
+export type Expectation = Record<RoleName, Status | Record<MunicipalityKind, Status>>;
+
+/** Whose figures a role sees unsuppressed: the own municipality's, or all (PRODUCT.md "Users and roles"). */
+export type Unsuppressed = Partial<Record<RoleName, "egen" | "alle">>;
+
+export interface Case {
+  name: string;
+  /** path and query; "{kommune}" runs the case for each of MUNICIPALITIES */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  expect: Expectation;
+  /** on 2xx answers: check the figures in the body (JSON cells, CSV rows or HTML) against who may see them unsuppressed */
+  figures?: { format: "json" | "csv" | "html"; unsuppressed: Unsuppressed };
+}
+
+export interface RouteEntry {
+  /** the URL pattern of the route file, as in app/ (e.g. /kommuner/[kode]) */
+  route: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** why the route needs no access rule (only for routes that do not authorise through lib/auth) */
+  public?: string;
+  cases: Case[];
+}
+
+// ---------------------------------------------------------------- the usual answers
+
+const all = (s: Status): Expectation => ({ anonymous: s, politiker: s, sundhedsplejerske: s, leder: s, sundk: s, gateway: s });
+/** Everyone may look (public pages and reference data). */
+const PUBLIC = all(200);
+/** Signed-in roles; a page sends everyone else to the login page (the gateway token is no session). */
+const SIGNED_IN_PAGE: Expectation = { anonymous: LOGIN, politiker: 200, sundhedsplejerske: 200, leder: 200, sundk: 200, gateway: LOGIN };
+/** Signed-in roles; an API answers everyone else 401. */
+const SIGNED_IN_API: Expectation = { anonymous: 401, politiker: 200, sundhedsplejerske: 200, leder: 200, sundk: 200, gateway: 401 };
+/** A bad parameter from a signed-in role: 400 (the caller's identity is checked first). */
+const BAD_PARAMS_API: Expectation = { ...SIGNED_IN_API, politiker: 400, sundhedsplejerske: 400, leder: 400, sundk: 400 };
+const per = (egen: Status, anden: Status, ø: Status) => ({ egen, anden, ø });
+/** The leder's own municipality only; SundK all; other roles never (record-level worklist). */
+const WORKLIST_PAGE: Expectation = { anonymous: LOGIN, politiker: 403, sundhedsplejerske: 403, leder: per(200, 403, 403), sundk: 200, gateway: LOGIN };
+const WORKLIST_API: Expectation = { anonymous: 401, politiker: 403, sundhedsplejerske: 403, leder: per(200, 403, 403), sundk: 200, gateway: 401 };
+/** Only the FK Gateway's token may submit; a session cookie is no token. */
+const GATEWAY_ONLY = (gateway: Status): Expectation => ({ ...all(401), gateway });
+
+/** Current results: own municipality unsuppressed for the municipal roles, everything for SundK. */
+const CURRENT: Unsuppressed = { politiker: "egen", sundhedsplejerske: "egen", leder: "egen", sundk: "alle" };
+const json = { format: "json", unsuppressed: CURRENT } as const;
+const csv = { format: "csv", unsuppressed: CURRENT } as const;
+const html = { format: "html", unsuppressed: CURRENT } as const;
+
+const FHIR_EXAMPLES = "../shared/reference/fbu/examples";
+const FHIR = { "content-type": "application/fhir+json" };
+const JSON_BODY = { "content-type": "application/json" };
+const IMAGE_EXPORT = JSON.stringify({ visning: "sammenlign", diagram: "soejler", format: "png", adresse: "/sammenlign?indikator=LDBU-01" });
+
+// ---------------------------------------------------------------- the matrix
+
+export const MATRIX: RouteEntry[] = [
+  // ------------------------------------------------ pages
+  {
+    route: "/",
+    method: "GET",
+    cases: [{ name: "forside (offentlig intro, aktuelle resultater for indloggede)", url: "/", expect: PUBLIC, figures: html }],
+  },
+  {
+    route: "/aarsrapport",
+    method: "GET",
+    public: "Offentliggjorte årsrapporter er offentlige (PRODUCT.md); siden viser endnu ingen data.",
+    cases: [{ name: "årsrapporter", url: "/aarsrapport", expect: PUBLIC }],
+  },
+  {
+    route: "/admin",
+    method: "GET",
+    cases: [{ name: "administration kun for SundK", url: "/admin", expect: { anonymous: LOGIN, politiker: 403, sundhedsplejerske: 403, leder: 403, sundk: 200, gateway: LOGIN } }],
+  },
+  {
+    route: "/datakomplethed",
+    method: "GET",
+    cases: [
+      { name: "heatmap", url: "/datakomplethed", expect: SIGNED_IN_PAGE, figures: html },
+      { name: "en kommunes detaljer (kommune i URL)", url: "/datakomplethed?kommune={kommune}", expect: SIGNED_IN_PAGE, figures: html },
+    ],
+  },
+  {
+    route: "/fejlliste",
+    method: "GET",
+    cases: [
+      { name: "egen fejlliste", url: "/fejlliste", expect: { ...WORKLIST_PAGE, leder: 200 } },
+      { name: "kommune i URL", url: "/fejlliste?kommune={kommune}", expect: WORKLIST_PAGE },
+      { name: "ukendt kommune (indberetninger uden kendt SOR)", url: "/fejlliste?kommune=ukendt", expect: { ...WORKLIST_PAGE, leder: 403 } },
+      { name: "to kommune-parametre, fremmed først", url: "/fejlliste?kommune=101&kommune=751", expect: { ...WORKLIST_PAGE, leder: 403 } },
+      { name: "to kommune-parametre, egen først", url: "/fejlliste?kommune=751&kommune=101", expect: { ...WORKLIST_PAGE, leder: 200 } },
+    ],
+  },
+  {
+    route: "/indikatorer",
+    method: "GET",
+    public: "Indikatorbeskrivelserne er offentlige (definitioner, ingen resultater).",
+    cases: [{ name: "indikatorbeskrivelser", url: "/indikatorer", expect: PUBLIC }],
+  },
+  {
+    route: "/kommuner",
+    method: "GET",
+    public: "Listen over de 98 kommuner er offentlige referencedata.",
+    cases: [{ name: "kommuneliste", url: "/kommuner", expect: PUBLIC }],
+  },
+  {
+    route: "/kommuner/[kode]",
+    method: "GET",
+    cases: [
+      { name: "kommuneprofil (kommune i URL)", url: "/kommuner/{kommune}", expect: SIGNED_IN_PAGE, figures: html },
+      { name: "ukendt kommunekode", url: "/kommuner/999", expect: all(404) },
+      { name: "sti-traversering i kommunekoden", url: "/kommuner/..%2f..%2fadmin", expect: all(404) },
+    ],
+  },
+  {
+    route: "/login",
+    method: "GET",
+    public: "Log ind-siden skal kunne nås af alle; indloggede sendes videre.",
+    cases: [
+      { name: "log ind", url: "/login", expect: { ...all({ redirect: "/" }), anonymous: 200, gateway: 200 } },
+      { name: "callbackUrl til anden side i LDBU", url: "/login?callbackUrl=%2Fkommuner%2F101", expect: { ...all({ redirect: "/kommuner/101" }), anonymous: 200, gateway: 200 } },
+      { name: "callbackUrl til fremmed vært (ingen åben viderestilling)", url: "/login?callbackUrl=%2F%2Fevil.example%2F", expect: { ...all({ redirect: "/" }), anonymous: 200, gateway: 200 } },
+    ],
+  },
+  {
+    route: "/sammenlign",
+    method: "GET",
+    cases: [
+      { name: "sammenlign kommuner", url: "/sammenlign?indikator=LDBU-01", expect: SIGNED_IN_PAGE, figures: html },
+      { name: "region og opdeling", url: "/sammenlign?indikator=LDBU-05&region=1082&opdeling=koen%3Afemale", expect: SIGNED_IN_PAGE, figures: html },
+    ],
+  },
+  {
+    route: "/udvikling",
+    method: "GET",
+    cases: [{ name: "udvikling (kommune i URL)", url: "/udvikling?indikator=LDBU-01&kommune={kommune}", expect: SIGNED_IN_PAGE, figures: html }],
+  },
+
+  // ------------------------------------------------ authentication
+  {
+    route: "/api/auth/[...nextauth]",
+    method: "GET",
+    public: "next-auth selv: log ind, log ud, CSRF-token og session – autentifikation, ikke data.",
+    cases: [
+      { name: "session", url: "/api/auth/session", expect: PUBLIC },
+      { name: "csrf-token", url: "/api/auth/csrf", expect: PUBLIC },
+      { name: "udbydere", url: "/api/auth/providers", expect: PUBLIC },
+      { name: "credentials-callback med GET (kun POST)", url: "/api/auth/callback/credentials", expect: all(405) },
+      { name: "ukendt next-auth-handling", url: "/api/auth/admin", expect: all(404) },
+    ],
+  },
+  {
+    route: "/api/auth/[...nextauth]",
+    method: "POST",
+    public: "next-auth selv: log ind og log ud er beskyttet af next-auths CSRF-token.",
+    cases: [
+      {
+        name: "login uden CSRF-token afvises",
+        url: "/api/auth/callback/credentials",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "username=sundk&password=ldbu-demo-2026",
+        expect: all({ redirect: "/api/auth/signin?csrf=true" }),
+      },
+      { name: "login med JSON-krop", url: "/api/auth/callback/credentials", headers: JSON_BODY, body: '{"username":"sundk"}', expect: all(415) },
+      { name: "session kan ikke ændres med POST", url: "/api/auth/session", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1", expect: all(405) },
+    ],
+  },
+
+  // ------------------------------------------------ JSON API of the result views
+  {
+    route: "/api/results",
+    method: "GET",
+    cases: [
+      { name: "alle kommuner", url: "/api/results?indikator=LDBU-01", expect: SIGNED_IN_API, figures: json },
+      { name: "region og opdeling", url: "/api/results?indikator=LDBU-05&region=1082&opdeling=koen%3Afemale", expect: SIGNED_IN_API, figures: json },
+      { name: "ukendt indikator", url: "/api/results?indikator=LDBU-99", expect: BAD_PARAMS_API },
+      { name: "ukendt parameter (fx kommune)", url: "/api/results?indikator=LDBU-01&kommune=101", expect: BAD_PARAMS_API },
+    ],
+  },
+  {
+    route: "/api/series",
+    method: "GET",
+    cases: [
+      { name: "kommune i parameter", url: "/api/series?indikator=LDBU-01&kommune={kommune}", expect: SIGNED_IN_API, figures: json },
+      { name: "to kommune-parametre", url: "/api/series?indikator=LDBU-01&kommune=751&kommune=101", expect: BAD_PARAMS_API },
+      { name: "kommune som array-parameter", url: "/api/series?indikator=LDBU-01&kommune[]=101", expect: BAD_PARAMS_API },
+      { name: "ukendt kommune", url: "/api/series?indikator=LDBU-01&kommune=999", expect: { ...SIGNED_IN_API, politiker: 404, sundhedsplejerske: 404, leder: 404, sundk: 404 } },
+    ],
+  },
+  {
+    route: "/api/profile",
+    method: "GET",
+    cases: [
+      { name: "kommune i parameter", url: "/api/profile?kommune={kommune}", expect: SIGNED_IN_API, figures: json },
+      { name: "to kommune-parametre, fremmed sidst", url: "/api/profile?kommune=751&kommune=101", expect: BAD_PARAMS_API },
+      { name: "kommunekode med SQL", url: "/api/profile?kommune=751'%20OR%20'1'%3D'1", expect: BAD_PARAMS_API },
+    ],
+  },
+  {
+    route: "/api/kort",
+    method: "GET",
+    public: "Kortets geometri er offentlige referencedata (ingen resultater).",
+    cases: [
+      { name: "kort", url: "/api/kort", expect: PUBLIC },
+      { name: "ukendt region", url: "/api/kort?region=9999", expect: all(400) },
+    ],
+  },
+
+  // ------------------------------------------------ exports (audited)
+  {
+    route: "/api/export/csv",
+    method: "GET",
+    cases: [
+      { name: "kommuneprofil (kommune i parameter)", url: "/api/export/csv?visning=kommuneprofil&kommune={kommune}", expect: SIGNED_IN_API, figures: csv },
+      { name: "udvikling (kommune i parameter)", url: "/api/export/csv?visning=udvikling&indikator=LDBU-01&kommune={kommune}", expect: SIGNED_IN_API, figures: csv },
+      { name: "sammenlign", url: "/api/export/csv?visning=sammenlign&indikator=LDBU-01", expect: SIGNED_IN_API, figures: csv },
+      { name: "forside", url: "/api/export/csv?visning=forside", expect: SIGNED_IN_API, figures: csv },
+      { name: "to kommune-parametre", url: "/api/export/csv?visning=kommuneprofil&kommune=751&kommune=101", expect: BAD_PARAMS_API },
+    ],
+  },
+  {
+    route: "/api/export/image",
+    method: "POST",
+    cases: [
+      { name: "registrér diagrameksport", url: "/api/export/image", headers: JSON_BODY, body: IMAGE_EXPORT, expect: { ...SIGNED_IN_API, politiker: 204, sundhedsplejerske: 204, leder: 204, sundk: 204 } },
+      { name: "ugyldig krop", url: "/api/export/image", headers: JSON_BODY, body: '{"visning":"admin"}', expect: BAD_PARAMS_API },
+      {
+        name: "forkert indholdstype (som en formular fra et fremmed website)",
+        url: "/api/export/image",
+        headers: { "content-type": "text/plain" },
+        body: IMAGE_EXPORT,
+        expect: { ...SIGNED_IN_API, politiker: 415, sundhedsplejerske: 415, leder: 415, sundk: 415 },
+      },
+    ],
+  },
+
+  // ------------------------------------------------ data completeness and the worklist
+  {
+    route: "/api/datakomplethed",
+    method: "GET",
+    cases: [
+      { name: "heatmap", url: "/api/datakomplethed", expect: SIGNED_IN_API, figures: json },
+      { name: "kommune i parameter", url: "/api/datakomplethed?kommune={kommune}", expect: SIGNED_IN_API, figures: json },
+      { name: "to kommune-parametre", url: "/api/datakomplethed?kommune=751&kommune=101", expect: BAD_PARAMS_API },
+    ],
+  },
+  {
+    route: "/api/datakomplethed/csv",
+    method: "GET",
+    cases: [
+      { name: "heatmap som CSV", url: "/api/datakomplethed/csv", expect: SIGNED_IN_API },
+      { name: "kommune i parameter", url: "/api/datakomplethed/csv?tabel=kommune&kommune={kommune}", expect: SIGNED_IN_API },
+    ],
+  },
+  {
+    route: "/api/fejlliste",
+    method: "GET",
+    cases: [
+      { name: "egen fejlliste (ingen parameter)", url: "/api/fejlliste", expect: { ...WORKLIST_API, leder: 200, sundk: 400 } },
+      { name: "kommune i parameter", url: "/api/fejlliste?kommune={kommune}", expect: WORKLIST_API },
+      { name: "ukendt kommune", url: "/api/fejlliste?kommune=ukendt", expect: { ...WORKLIST_API, leder: 403 } },
+      { name: "to kommune-parametre, egen først", url: "/api/fejlliste?kommune=751&kommune=101", expect: { ...WORKLIST_API, leder: 400, sundk: 400 } },
+      { name: "to kommune-parametre, fremmed først", url: "/api/fejlliste?kommune=101&kommune=751", expect: { ...WORKLIST_API, leder: 400, sundk: 400 } },
+      { name: "kommune med stort bogstav i navnet", url: "/api/fejlliste?Kommune=101", expect: { ...WORKLIST_API, leder: 400, sundk: 400 } },
+    ],
+  },
+  {
+    route: "/api/fejlliste/csv",
+    method: "GET",
+    cases: [
+      { name: "egen fejlliste som CSV", url: "/api/fejlliste/csv", expect: { ...WORKLIST_API, leder: 200, sundk: 400 } },
+      { name: "kommune i parameter", url: "/api/fejlliste/csv?kommune={kommune}", expect: WORKLIST_API },
+      { name: "to kommune-parametre", url: "/api/fejlliste/csv?kommune=751&kommune=101", expect: { ...WORKLIST_API, leder: 400, sundk: 400 } },
+    ],
+  },
+
+  // ------------------------------------------------ FHIR receiver (FK Gateway)
+  {
+    route: "/fhir/Bundle",
+    method: "POST",
+    cases: [
+      { name: "ugyldig indberetning (kun kvittering gemmes)", url: "/fhir/Bundle", headers: FHIR, body: `@file:${FHIR_EXAMPLES}/c5b55e0e-3bc4-468a-8600-1b23617dbb58.json`, expect: GATEWAY_ONLY(422) },
+      { name: "forkert indholdstype", url: "/fhir/Bundle", headers: { "content-type": "text/plain" }, body: "{}", expect: GATEWAY_ONLY(415) },
+    ],
+  },
+  {
+    route: "/fhir/Bundle/$validate",
+    method: "POST",
+    cases: [{ name: "gyldig indberetning valideres", url: "/fhir/Bundle/$validate", headers: FHIR, body: `@file:${FHIR_EXAMPLES}/RikkeDeliveryReport2months.json`, expect: GATEWAY_ONLY(200) }],
+  },
+];
