@@ -4,6 +4,7 @@
  * (where a trigger enforces the same immutability once a report is published).
  */
 import { z } from "zod";
+import { formatNumber } from "@/lib/stats/format";
 
 export type ReportStatus = "draft" | "hearing" | "published" | "superseded";
 
@@ -99,7 +100,7 @@ const text = (max: number, what: string) =>
   z
     .string({ error: `${what} mangler.` })
     .transform((t) => t.replace(/\r\n/g, "\n").trim())
-    .pipe(z.string().max(max, `${what} må højst være ${max.toLocaleString("da-DK")} tegn.`));
+    .pipe(z.string().max(max, `${what} må højst være ${formatNumber(max)} tegn.`));
 
 /** A comment or commentary; empty text means "no comment" (deletes it). */
 export const commentText = text(4000, "Kommentaren");
@@ -112,7 +113,9 @@ export const reportYear = z.coerce
   .min(2000, "Året skal ligge mellem 2000 og 2100.")
   .max(2100, "Året skal ligge mellem 2000 og 2100.");
 
-export const indicatorId = z.string().regex(/^LDBU-\d{2}$/, "Ukendt indikator.");
+export const indicatorId = z.string({ error: "Ukendt indikator." }).regex(/^LDBU-\d{2}$/, "Ukendt indikator.");
+
+export const reportId = z.coerce.number({ error: "Ukendt årsrapport." }).int("Ukendt årsrapport.").positive("Ukendt årsrapport.");
 
 /** A date picked in a form ("YYYY-MM-DD") → the end of that day in Danish time (a deadline includes the whole day). */
 export const deadlineDate = z
@@ -155,7 +158,9 @@ const DATE = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", d
 export const dateTimeText = (t: Date) => DATE_TIME.format(t);
 export const dateText = (t: Date) => DATE.format(t);
 
-/** The first problem of a failed parse, for a form's error message. */
-export function firstProblem(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Ugyldigt input.";
+/** Parse user input; a problem becomes a WorkflowError with the first Danish message. */
+export function valid<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new WorkflowError(r.error.issues[0]?.message ?? "Ugyldigt input.");
+  return r.data;
 }

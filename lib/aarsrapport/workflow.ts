@@ -20,6 +20,14 @@ import {
   checkHearingComment,
   checkPublish,
   checkStartHearing,
+  changeNote as changeNoteInput,
+  commentText,
+  deadlineDate,
+  indicatorId as indicatorSchema,
+  reportId,
+  reportYear,
+  summaryText,
+  valid,
   WorkflowError,
   type ReportState,
   type ReportStatus,
@@ -134,19 +142,27 @@ async function insertVersion(viewer: User, year: number, correction: string | nu
   return created;
 }
 
+/*
+ * The steps. Arguments other than the viewer are user input (form fields): each is validated here, at the boundary,
+ * and a problem is refused with a WorkflowError before anything is written.
+ */
+
 /** Create the year's report and freeze its results (draft). */
-export async function createReport(viewer: Viewer, year: number): Promise<{ id: number; version: number }> {
-  return insertVersion(requireSundk(viewer), year, null);
+export async function createReport(viewer: Viewer, year: unknown): Promise<{ id: number; version: number }> {
+  const who = requireSundk(viewer);
+  return insertVersion(who, valid(reportYear, year), null);
 }
 
 /** A correction of a published year: a new version frozen from the current data, with a change note. */
-export async function createCorrection(viewer: Viewer, year: number, changeNote: string): Promise<{ id: number; version: number }> {
-  return insertVersion(requireSundk(viewer), year, changeNote);
+export async function createCorrection(viewer: Viewer, year: unknown, changeNote: unknown): Promise<{ id: number; version: number }> {
+  const who = requireSundk(viewer);
+  return insertVersion(who, valid(reportYear, year), valid(changeNoteInput, changeNote));
 }
 
 /** Run a SundK step on a locked report; the step it returns is recorded, and audited after it commits. */
-async function sundkStep(viewer: Viewer, id: number, fn: (c: pg.ClientBase, r: LockedReport, who: User) => Promise<{ step: Step; note?: string }>): Promise<Step> {
+async function sundkStep(viewer: Viewer, reportInput: unknown, fn: (c: pg.ClientBase, r: LockedReport, who: User) => Promise<{ step: Step; note?: string }>): Promise<Step> {
   const who = requireSundk(viewer);
+  const id = valid(reportId, reportInput);
   const { r, step } = await withTransaction(pool(), async (c) => {
     const r = await lockReport(c, id);
     const { step, note } = await fn(c, r, who);
@@ -157,35 +173,39 @@ async function sundkStep(viewer: Viewer, id: number, fn: (c: pg.ClientBase, r: L
   return step;
 }
 
-export function startHearing(viewer: Viewer, id: number, deadline: Date) {
+/** Send the draft to the municipalities with a deadline (a date: the hearing ends at the end of that Danish day). */
+export function startHearing(viewer: Viewer, id: unknown, deadlineInput: unknown) {
   return sundkStep(viewer, id, async (c, r) => {
+    const deadline = valid(deadlineDate, deadlineInput);
     checkStartHearing(r, deadline, r.now);
-    await c.query(`UPDATE annual_report SET status = 'hearing', hearing_deadline = $2 WHERE id = $1`, [id, deadline]);
+    await c.query(`UPDATE annual_report SET status = 'hearing', hearing_deadline = $2 WHERE id = $1`, [r.id, deadline]);
     return { step: "hearing-started", note: `Frist ${deadline.toISOString()}` };
   });
 }
 
-export function changeDeadline(viewer: Viewer, id: number, deadline: Date) {
+export function changeDeadline(viewer: Viewer, id: unknown, deadlineInput: unknown) {
   return sundkStep(viewer, id, async (c, r) => {
+    const deadline = valid(deadlineDate, deadlineInput);
     checkChangeDeadline(r, deadline, r.now);
-    await c.query(`UPDATE annual_report SET hearing_deadline = $2 WHERE id = $1`, [id, deadline]);
+    await c.query(`UPDATE annual_report SET hearing_deadline = $2 WHERE id = $1`, [r.id, deadline]);
     return { step: "deadline-changed", note: `Ny frist ${deadline.toISOString()}` };
   });
 }
 
 /** Close the hearing now (the deadline moves to this moment), so the report can be published. */
-export function endHearing(viewer: Viewer, id: number) {
+export function endHearing(viewer: Viewer, id: unknown) {
   return sundkStep(viewer, id, async (c, r) => {
     checkEndHearing(r, r.now);
-    await c.query(`UPDATE annual_report SET hearing_deadline = now() WHERE id = $1`, [id]);
+    await c.query(`UPDATE annual_report SET hearing_deadline = now() WHERE id = $1`, [r.id]);
     return { step: "hearing-ended" };
   });
 }
 
-export function saveSummary(viewer: Viewer, id: number, text: string) {
+export function saveSummary(viewer: Viewer, id: unknown, textInput: unknown) {
   return sundkStep(viewer, id, async (c, r) => {
+    const text = valid(summaryText, textInput);
     checkEditorial(r);
-    await c.query(`UPDATE annual_report SET summary = $2 WHERE id = $1`, [id, text === "" ? null : text]);
+    await c.query(`UPDATE annual_report SET summary = $2 WHERE id = $1`, [r.id, text === "" ? null : text]);
     return { step: "summary" };
   });
 }
@@ -214,17 +234,22 @@ async function writeComment(c: pg.ClientBase, id: number, indicatorId: string, m
 }
 
 /** SundK's professional commentary on one indicator; empty text removes it. */
-export function saveCommentary(viewer: Viewer, id: number, indicatorId: string, text: string) {
+export function saveCommentary(viewer: Viewer, id: unknown, indicatorInput: unknown, textInput: unknown) {
   return sundkStep(viewer, id, async (c, r, who) => {
+    const indicatorId = valid(indicatorSchema, indicatorInput);
+    const text = valid(commentText, textInput);
     checkEditorial(r);
-    const outcome = await writeComment(c, id, indicatorId, null, who, text);
+    const outcome = await writeComment(c, r.id, indicatorId, null, who, text);
     return { step: outcome === "saved" ? "commentary" : "commentary-deleted", note: indicatorId };
   });
 }
 
 /** A municipal leader's hearing comment on one indicator for their own municipality; empty text removes it. */
-export async function saveHearingComment(viewer: Viewer, id: number, indicatorId: string, text: string): Promise<"saved" | "deleted"> {
+export async function saveHearingComment(viewer: Viewer, idInput: unknown, indicatorInput: unknown, textInput: unknown): Promise<"saved" | "deleted"> {
   const leder = requireLeder(viewer);
+  const id = valid(reportId, idInput);
+  const indicatorId = valid(indicatorSchema, indicatorInput);
+  const text = valid(commentText, textInput);
   const { outcome, year, version } = await withTransaction(pool(), async (c) => {
     const r = await lockReport(c, id);
     checkHearingComment(r, r.now);
@@ -237,8 +262,9 @@ export async function saveHearingComment(viewer: Viewer, id: number, indicatorId
 }
 
 /** Publish: the report becomes the year's public version; an earlier published version is marked superseded. */
-export async function publish(viewer: Viewer, id: number) {
+export async function publish(viewer: Viewer, idInput: unknown) {
   const who = requireSundk(viewer);
+  const id = valid(reportId, idInput);
   const r = await withTransaction(pool(), async (c) => {
     const r = await lockReport(c, id);
     checkPublish(r, r.now);
