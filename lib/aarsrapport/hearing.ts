@@ -17,9 +17,10 @@ export interface HearingRow {
   nation: ResultCell | null;
 }
 
-export async function hearingRows(viewer: Viewer, snapshot: Snapshot, municipalityCode: string): Promise<HearingRow[]> {
+/** Per indicator the headline cells of a municipality (null: the nation only), its region and the nation. */
+export async function hearingRows(viewer: Viewer, snapshot: Snapshot, municipalityCode: string | null): Promise<HearingRow[]> {
   const regionOf = await regionOfMunicipalities();
-  const region = regionOf.get(municipalityCode) ?? null;
+  const region = municipalityCode === null ? null : (regionOf.get(municipalityCode) ?? null);
   const entitled = (level: string, code: string) => decide(viewer, "comment:hearing", level === "municipality" ? code : undefined).unsuppressed;
   const headline = cellsForViewer(snapshot.results, regionOf, entitled).filter((c) => c.breakdown === "all");
   const find = (id: string, level: ResultCell["areaLevel"], code: string | null) => headline.find((c) => c.indicatorId === id && c.areaLevel === level && c.areaCode === code) ?? null;

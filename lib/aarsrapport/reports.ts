@@ -74,16 +74,22 @@ export async function reportDetail(id: number): Promise<ReportDetail | null> {
   return { ...report.rows[0], events: events.rows, comments };
 }
 
-/** The comments of a report, optionally only SundK's and one municipality's. */
+/** The comments of a report: all, or only one municipality's hearing comments. */
 export async function reportComments(id: number, municipalityCode?: string): Promise<ReportComment[]> {
   const { rows } = await pool().query<ReportComment>(
     `SELECT c.indicator_id AS "indicatorId", c.municipality_code AS "municipalityCode", c.text, u.name AS "authorName", c.updated_at AS "updatedAt"
      FROM annual_report_comment c JOIN app_user u ON u.id = c.author_id
-     WHERE c.report_id = $1 AND ($2::text IS NULL OR c.municipality_code IS NULL OR c.municipality_code = $2)
+     WHERE c.report_id = $1 AND ($2::text IS NULL OR c.municipality_code = $2)
      ORDER BY c.indicator_id, c.municipality_code NULLS FIRST`,
     [id, municipalityCode ?? null],
   );
   return rows;
+}
+
+/** A report's frozen snapshot (for the hearing view). */
+export async function reportSnapshot(id: number): Promise<Snapshot | null> {
+  const { rows } = await pool().query<{ snapshot: Snapshot }>(`SELECT snapshot FROM annual_report WHERE id = $1`, [id]);
+  return rows[0]?.snapshot ?? null;
 }
 
 /** Birth-cohort years with stored results: the years a report can be frozen for. */
