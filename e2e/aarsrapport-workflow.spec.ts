@@ -5,11 +5,13 @@
  * version with its change note, which supersedes version 1. Axe (no serious or critical violations) on every screen.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as base, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../lib/demo/users";
 
 const YEAR = "2025";
+// The machine running the tests may be busy: server actions and page loads get a generous time.
+const expect = base.configure({ timeout: 60_000 });
 
 async function login(page: Page, username: string) {
   await page.context().clearCookies();

@@ -22,6 +22,7 @@ import {
   checkStartHearing,
   changeNote as changeNoteInput,
   commentText,
+  dateTimeText,
   deadlineDate,
   indicatorId as indicatorSchema,
   reportId,
@@ -135,7 +136,7 @@ async function insertVersion(viewer: User, year: number, correction: string | nu
         [id, state.published.id, snapshot.indicators.map((i) => i.id)],
       );
     }
-    await record(c, id, correction === null ? "created" : "correction-created", viewer, correction ?? `Datagrundlag til og med ${snapshot.dataCutoff}`);
+    await record(c, id, correction === null ? "created" : "correction-created", viewer, correction ?? `Data til og med ${dateTimeText(new Date(snapshot.dataCutoff))}`);
     return { id, version };
   });
   await audit(viewer, "admin", "aarsrapport", { trin: correction === null ? "created" : "correction-created", aar: year, version: created.version });
@@ -179,7 +180,7 @@ export function startHearing(viewer: Viewer, id: unknown, deadlineInput: unknown
     const deadline = valid(deadlineDate, deadlineInput);
     checkStartHearing(r, deadline, r.now);
     await c.query(`UPDATE annual_report SET status = 'hearing', hearing_deadline = $2 WHERE id = $1`, [r.id, deadline]);
-    return { step: "hearing-started", note: `Frist ${deadline.toISOString()}` };
+    return { step: "hearing-started", note: `Frist ${dateTimeText(deadline)}` };
   });
 }
 
@@ -188,7 +189,7 @@ export function changeDeadline(viewer: Viewer, id: unknown, deadlineInput: unkno
     const deadline = valid(deadlineDate, deadlineInput);
     checkChangeDeadline(r, deadline, r.now);
     await c.query(`UPDATE annual_report SET hearing_deadline = $2 WHERE id = $1`, [r.id, deadline]);
-    return { step: "deadline-changed", note: `Ny frist ${deadline.toISOString()}` };
+    return { step: "deadline-changed", note: `Ny frist ${dateTimeText(deadline)}` };
   });
 }
 
