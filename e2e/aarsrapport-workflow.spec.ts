@@ -1,0 +1,159 @@
+/**
+ * The annual-report workflow in the browser with the demo users, on the e2e synthetic data (2021–2025): SundK creates
+ * and freezes 2025 → starts the hearing → the leder of Aarhus sees the municipality's frozen figures unsuppressed and
+ * comments → SundK sees the comment, writes commentary and a summary, ends the hearing and publishes → a correction
+ * version with its change note, which supersedes version 1. Axe (no serious or critical violations) on every screen.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect as base, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { DEMO_PASSWORD } from "../lib/demo/users";
+
+const YEAR = "2025";
+// The machine running the tests may be busy: server actions and page loads get a generous time.
+const expect = base.configure({ timeout: 60_000 });
+
+async function login(page: Page, username: string) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Brugernavn").fill(username);
+  await page.getByLabel("Adgangskode").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page.getByTestId("account-name")).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query<T>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+test("SundK freezes 2025, the leder comments in the hearing, SundK publishes and corrects", async ({ page }) => {
+  test.setTimeout(600_000);
+  let reportUrl = "";
+
+  await test.step("SundK creates and freezes 2025", async () => {
+    await login(page, "sundk");
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Årsrapporter" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Årsrapporter");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel(/^År/).selectOption(YEAR);
+    await page.getByRole("button", { name: "Opret og frys resultaterne" }).click();
+    await expect(page).toHaveURL(/\/admin\/aarsrapporter\/\d+$/, { timeout: 300_000 });
+    reportUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Årsrapport ${YEAR}, version 1`);
+    await expect(page.getByTestId("report-status")).toHaveText("Kladde");
+    await expect(page.getByTestId("event-history")).toContainText("Oprettet og frosset");
+    await expect(page.getByTestId("publish")).toHaveCount(0); // version 1 goes through the hearing first
+  });
+
+  await test.step("SundK starts the hearing", async () => {
+    await page.getByRole("button", { name: "Send i høring" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("I høring");
+    await expect(page.getByTestId("hearing-count")).toHaveText("0 af 98 kommuner har kommenteret.");
+  });
+
+  const comment = "Aarhus har indført ekstra vejning på dag 5; effekten ses i 2026.";
+  await test.step("the leder sees Aarhus' frozen figures unsuppressed and comments", async () => {
+    await login(page, "leder");
+    const res = await page.goto("/aarsrapport/hoering");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Høring over årsrapporten ${YEAR}`);
+    await expect(page.getByTestId("hearing-deadline")).toContainText("Høringsfrist:");
+    const section = page.getByTestId("hearing-LDBU-01");
+    const [frozen] = await sql<{ numerator: number; denominator: number }>(
+      `SELECT (r->>'numerator')::int AS numerator, (r->>'denominator')::int AS denominator
+       FROM annual_report a, jsonb_array_elements(a.snapshot->'results') r
+       WHERE a.year = $1 AND a.version = 1 AND r->>'indicatorId' = 'LDBU-01' AND r->>'areaCode' = '751' AND r->>'breakdown' = 'all'`,
+      [Number(YEAR)],
+    );
+    const aarhus = section.getByRole("row", { name: /Aarhus Kommune/ });
+    await expect(aarhus.getByRole("cell").nth(2)).toHaveText(String(frozen.numerator)); // never "<5" for the own municipality
+    await expect(aarhus.getByRole("cell").nth(3)).toHaveText(String(frozen.denominator));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await section.getByLabel("Aarhus Kommunes kommentar til LDBU-01").fill(comment);
+    await section.getByRole("button", { name: "Gem kommentar" }).click();
+    await expect(section.getByRole("status").filter({ hasText: "Kommentaren er gemt." })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("hearing-LDBU-01").getByLabel("Aarhus Kommunes kommentar til LDBU-01")).toHaveValue(comment);
+  });
+
+  await test.step("a politiker may not take part in the hearing", async () => {
+    await login(page, "politiker");
+    expect((await page.goto("/aarsrapport/hoering"))?.status()).toBe(403);
+  });
+
+  await test.step("SundK sees the comment, writes commentary and summary, ends the hearing and publishes", async () => {
+    await login(page, "sundk");
+    await page.goto(reportUrl);
+    await expect(page.getByTestId("hearing-count")).toHaveText("1 af 98 kommuner har kommenteret.");
+    const indicator = page.getByTestId("indicator-LDBU-01");
+    await expect(indicator).toContainText(comment);
+    await indicator.getByLabel("SundK's faglige kommentar til LDBU-01").fill("Vægttabet ligger stabilt på landsplan.");
+    await indicator.getByRole("button", { name: "Gem kommentar" }).click();
+    await expect(indicator.getByRole("status").filter({ hasText: "SundK-kommentar gemt." })).toBeVisible();
+    const summary = page.getByTestId("summary");
+    await summary.getByLabel(/sammenfatning/).fill(`Årsrapporten ${YEAR} viser stabile resultater.`);
+    await summary.getByRole("button", { name: "Gem sammenfatning" }).click();
+    await expect(summary.getByRole("status").filter({ hasText: "Sammenfatningen er gemt." })).toBeVisible();
+
+    // publishing asks for a confirmation first
+    await page.getByTestId("end-hearing").getByRole("button", { name: "Afslut høringen nu" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("I høring"); // the required checkbox stopped it
+    await page.getByLabel(/Afslut høringen før fristen/).check();
+    await page.getByRole("button", { name: "Afslut høringen nu" }).click();
+    await expect(page.getByText("Høringsfristen er udløbet")).toBeVisible();
+    await page.getByLabel(/Offentliggør årsrapporten for 2025/).check();
+    await page.getByRole("button", { name: "Offentliggør årsrapporten" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("Offentliggjort");
+    await expect(page.getByTestId("published-notice")).toContainText("Offentliggjort");
+    await expect(page.getByTestId("event-history")).toContainText("Høring afsluttet");
+    expect(await seriousViolations(page)).toEqual([]);
+    const [row] = await sql<{ status: string }>(`SELECT status::text FROM annual_report WHERE year = $1 AND version = 1`, [Number(YEAR)]);
+    expect(row.status).toBe("published");
+  });
+
+  await test.step("the leder can no longer comment on the published report", async () => {
+    await login(page, "leder");
+    await page.goto("/aarsrapport/hoering");
+    await expect(page.getByRole("status").filter({ hasText: "Der er ingen årsrapport i høring lige nu." })).toBeVisible();
+  });
+
+  const note = "Sene indberetninger fra flere kommuner er medtaget.";
+  await test.step("SundK creates a correction with a change note and publishes it; version 1 stays reachable", async () => {
+    await login(page, "sundk");
+    await page.goto(reportUrl);
+    const correction = page.getByTestId("correction");
+    await correction.getByLabel(/Ændringsnote/).fill(note);
+    await correction.getByLabel(/Frys de aktuelle resultater/).check();
+    await correction.getByRole("button", { name: "Opret rettelse (version 2)" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Årsrapport ${YEAR}, version 2`, { timeout: 300_000 });
+    await expect(page.getByTestId("report-status")).toHaveText("Kladde");
+    await expect(page.getByText(note).first()).toBeVisible();
+    await expect(page.getByTestId("indicator-LDBU-01").getByLabel("SundK's faglige kommentar til LDBU-01")).toHaveValue("Vægttabet ligger stabilt på landsplan.");
+    await expect(page.getByTestId("indicator-LDBU-01")).toContainText(comment);
+    await page.getByLabel(/som version 2/).check();
+    await page.getByRole("button", { name: "Offentliggør årsrapporten" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("Offentliggjort");
+
+    await page.goto("/admin/aarsrapporter");
+    const list = page.getByTestId("report-list");
+    await expect(list.getByRole("row", { name: new RegExp(`${YEAR}, version 2`) })).toContainText("Offentliggjort");
+    await expect(list.getByRole("row", { name: new RegExp(`${YEAR}, version 2`) })).toContainText(note);
+    await expect(list.getByRole("row", { name: new RegExp(`${YEAR}, version 1`) })).toContainText("Erstattet af nyere version");
+    await page.goto(reportUrl);
+    await expect(page.getByTestId("published-notice")).toContainText("erstattet af en nyere version");
+    await expect(page.getByTestId("event-history")).toContainText("Erstattet af version 2");
+  });
+});
