@@ -31,12 +31,15 @@ export interface PublishedVersion {
   status: "published" | "superseded";
   publishedAt: Date;
   changeNote: string | null;
+  dataCutoff: Date;
+  catalogVersion: string;
 }
 
 /** Every published version of every year, newest year and version first. */
 export async function publishedVersions(): Promise<PublishedVersion[]> {
   const { rows } = await pool().query<PublishedVersion>(
-    `SELECT year, version, status::text AS status, published_at AS "publishedAt", change_note AS "changeNote"
+    `SELECT year, version, status::text AS status, published_at AS "publishedAt", change_note AS "changeNote",
+            data_cutoff AS "dataCutoff", catalog_version AS "catalogVersion"
      FROM annual_report WHERE status IN ('published', 'superseded') ORDER BY year DESC, version DESC`,
   );
   return rows;

@@ -1,0 +1,2 @@
+export { getAreas as GET } from "@/lib/api/v1/areas";
+export { preflight as OPTIONS } from "@/lib/api/v1/http";
