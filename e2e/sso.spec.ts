@@ -56,7 +56,7 @@ test.beforeAll(async () => {
   const [appPort, idpPort] = [await freePort(), await freePort()];
   base = `http://localhost:${appPort}`;
   idp = await startTestIdp({ port: idpPort, redirectUri: `${base}/api/auth/callback/oidc`, accounts: ACCOUNTS });
-  app = await startApp(process.env.DATABASE_URL!, appPort, {
+  app = await startApp(process.env.DATABASE_URL!, appPort, { env: {
     LDBU_OIDC_ISSUER: idp.issuer,
     LDBU_OIDC_CLIENT_ID: idp.clientId,
     LDBU_OIDC_CLIENT_SECRET: idp.clientSecret,
@@ -65,7 +65,7 @@ test.beforeAll(async () => {
     LDBU_OIDC_ROLE_CLAIM: "ldbu_rolle",
     LDBU_OIDC_ROLE_MAP: JSON.stringify({ "LDBU-Leder": "leder", "LDBU-Sundhedsplejerske": "sundhedsplejerske", "LDBU-Politiker": "politiker", "LDBU-SundK": "sundk" }),
     LDBU_OIDC_MUNICIPALITY_CLAIM: "kommunekode",
-  });
+  } });
 });
 
 test.afterAll(async () => {

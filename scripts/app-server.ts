@@ -1,6 +1,7 @@
 /**
- * The built app (`next start`) as a child process on a free port, against a given database,
- * so HTTP tests exercise the real server. Requires a build (`npm test` makes sure of it).
+ * The built app, as production runs it (the app cluster, ./server/cluster.ts), as a child process on
+ * a free port against a given database, so HTTP tests exercise the real server. Requires a build
+ * (`npm test` makes sure of it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,11 +25,12 @@ export interface AppServer {
 
 /**
  * A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set;
- * `env` adds settings for this server only (e.g. single sign-on).
+ * `env` adds settings for this server only (e.g. single sign-on), `processes` sizes the app cluster.
  */
-export async function startApp(databaseUrl: string, port?: number, env: Record<string, string> = {}): Promise<AppServer> {
+export async function startApp(databaseUrl: string, port?: number, opts: { env?: Record<string, string>; processes?: number } = {}): Promise<AppServer> {
+  const { env = {}, processes = 1 } = opts;
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server/main.ts", String(p), String(processes)], {
     env: {
       ...process.env,
       LDBU_MODE: "demo",
@@ -46,12 +48,12 @@ export async function startApp(databaseUrl: string, port?: number, env: Record<s
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start sluttede: ${log}`);
+    if (child.exitCode !== null) throw new Error(`appen sluttede: ${log}`);
     try {
-      const r = await fetch(`${url}/login`);
-      if (r.status < 500) break;
+      // every process listens (the cluster says so), and the app answers
+      if (log.includes("lytter på port") && (await fetch(`${url}/login`)).status < 500) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`next start svarede ikke: ${log}`);
+    if (Date.now() > deadline) throw new Error(`appen svarede ikke: ${log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const stop = (signal: NodeJS.Signals = "SIGTERM") =>

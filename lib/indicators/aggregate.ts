@@ -38,38 +38,73 @@ export interface Counts {
   uoplyst: number;
 }
 
-export async function countFacts(client: pg.ClientBase, indicatorId: string, period: string): Promise<Counts[]> {
+/**
+ * Counts per area and breakdown of some indicators × one period, by indicator: from all their facts (full refresh),
+ * or, signed, from the facts an incremental refresh removed and wrote (`fact_change`, lib/indicators/facts.ts).
+ */
+export async function countFacts(client: pg.ClientBase, indicatorIds: string[], period: string, from: "facts" | "changes" = "facts"): Promise<Map<string, Counts[]>> {
+  const source = from === "facts" ? `(SELECT *, 1 AS sign FROM indicator_fact)` : `fact_change`;
   const { rows } = await client.query(
     `WITH f AS (
-       SELECT f.status, f.municipality_code AS kommune, m.region_code AS region, c.sex::text AS sex,
-              rp.mother_education::text AS edu, rp.parity
-       FROM indicator_fact f
-       JOIN citizen c ON c.id = f.citizen_id
-       LEFT JOIN municipality m ON m.code = f.municipality_code
-       LEFT JOIN register_person rp ON rp.citizen_id = f.citizen_id
-       WHERE f.indicator_id = $1 AND f.period = $2
+       SELECT s.indicator_id, s.status, s.sign, s.municipality_code AS kommune, m.region_code AS region, s.sex::text AS sex,
+              s.mother_education::text AS edu, s.parity
+       FROM ${source} s
+       LEFT JOIN municipality m ON m.code = s.municipality_code
+       WHERE s.indicator_id = ANY($1::text[]) AND s.period = $2
      ), b AS (
-       SELECT status, kommune, region, 'all' AS breakdown, '' AS value FROM f
-       UNION ALL SELECT status, kommune, region, 'koen', sex FROM f
-       UNION ALL SELECT status, kommune, region, 'mor_uddannelse', COALESCE(edu, 'uoplyst') FROM f
-       UNION ALL SELECT status, kommune, region, 'foerstegang', CASE WHEN parity IS NULL THEN 'uoplyst' WHEN parity = 1 THEN 'ja' ELSE 'nej' END FROM f
+       SELECT indicator_id, status, sign, kommune, region, 'all' AS breakdown, '' AS value FROM f
+       UNION ALL SELECT indicator_id, status, sign, kommune, region, 'koen', sex FROM f
+       UNION ALL SELECT indicator_id, status, sign, kommune, region, 'mor_uddannelse', COALESCE(edu, 'uoplyst') FROM f
+       UNION ALL SELECT indicator_id, status, sign, kommune, region, 'foerstegang', CASE WHEN parity IS NULL THEN 'uoplyst' WHEN parity = 1 THEN 'ja' ELSE 'nej' END FROM f
      )
-     SELECT GROUPING(region, kommune) AS g, region, kommune, breakdown, value,
-            count(*) FILTER (WHERE status = 'numerator')::int AS numerator,
-            count(*) FILTER (WHERE status <> 'uoplyst')::int AS denominator,
-            count(*) FILTER (WHERE status = 'uoplyst')::int AS uoplyst
-     FROM b GROUP BY GROUPING SETS ((breakdown, value, region, kommune), (breakdown, value, region), (breakdown, value))`,
-    [indicatorId, period],
+     SELECT indicator_id, GROUPING(region, kommune) AS g, region, kommune, breakdown, value,
+            COALESCE(sum(sign) FILTER (WHERE status = 'numerator'), 0)::int AS numerator,
+            COALESCE(sum(sign) FILTER (WHERE status <> 'uoplyst'), 0)::int AS denominator,
+            COALESCE(sum(sign) FILTER (WHERE status = 'uoplyst'), 0)::int AS uoplyst
+     FROM b GROUP BY indicator_id, GROUPING SETS ((breakdown, value, region, kommune), (breakdown, value, region), (breakdown, value))`,
+    [indicatorIds, period],
   );
-  const out: Counts[] = [];
+  const out = new Map<string, Counts[]>(indicatorIds.map((id) => [id, []]));
   for (const r of rows) {
     // g: 0 = municipality, 1 = region (kommune rolled up), 3 = nation.
     const level = r.g === 0 ? "municipality" : r.g === 1 ? "region" : "nation";
     const code = level === "municipality" ? r.kommune : level === "region" ? r.region : NATION;
     if (!code) continue; // children not placed in a municipality count for the nation only
-    out.push({ areaLevel: level, areaCode: code, breakdown: r.breakdown, breakdownValue: r.value, numerator: r.numerator, denominator: r.denominator, uoplyst: r.uoplyst });
+    out.get(r.indicator_id)!.push({ areaLevel: level, areaCode: code, breakdown: r.breakdown, breakdownValue: r.value, numerator: r.numerator, denominator: r.denominator, uoplyst: r.uoplyst });
   }
   return out;
+}
+
+/** The stored counts of one indicator × period. */
+export async function storedCounts(client: pg.ClientBase, indicatorId: string, period: string): Promise<Counts[]> {
+  const { rows } = await client.query(
+    `SELECT area_level AS "areaLevel", area_code AS "areaCode", breakdown, breakdown_value AS "breakdownValue", numerator, denominator, uoplyst
+     FROM indicator_result WHERE indicator_id = $1 AND period = $2`,
+    [indicatorId, period],
+  );
+  return rows;
+}
+
+const countKey = (c: Counts) => `${c.areaLevel}|${c.areaCode}|${c.breakdown}|${c.breakdownValue}`;
+
+/**
+ * Stored counts plus the signed changes of an incremental refresh: what counting all facts again would give. A
+ * cell left without children (none in the denominator, none uoplyst) disappears, as it would from a recount.
+ */
+export function applyChanges(stored: readonly Counts[], changes: readonly Counts[]): Counts[] {
+  const byKey = new Map(stored.map((c) => [countKey(c), { ...c }]));
+  for (const d of changes) {
+    const c = byKey.get(countKey(d));
+    if (!c) byKey.set(countKey(d), { ...d });
+    else {
+      c.numerator += d.numerator;
+      c.denominator += d.denominator;
+      c.uoplyst += d.uoplyst;
+    }
+  }
+  const all = [...byKey.values()];
+  if (all.some((c) => c.numerator < 0 || c.denominator < 0 || c.uoplyst < 0)) throw new Error("Inkrementel genberegning: negative tal – kør en fuld genberegning (ldbu refresh --all).");
+  return all.filter((c) => c.denominator + c.uoplyst !== 0);
 }
 
 export interface ResultRow extends Counts {

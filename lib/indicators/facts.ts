@@ -1,7 +1,9 @@
 /**
  * Child-level facts per indicator and period, computed in SQL from the stored data and the
- * register (the rules are the catalog's, lib/indicators/catalog.ts). One INSERT … SELECT per
- * indicator × period into `indicator_fact`; aggregation (lib/indicators/aggregate.ts) sums them.
+ * register (the rules are the catalog's, lib/indicators/catalog.ts). The period's children are
+ * placed once (`placeChildren`, a temporary table the indicators of a refresh group share), then
+ * one INSERT … SELECT per indicator × period into `indicator_fact`; aggregation
+ * (lib/indicators/aggregate.ts) sums them.
  *
  * Shared conventions:
  * - day(x) = the Danish calendar date of x minus the birth date (day 0 = birth date);
@@ -18,36 +20,38 @@ import { birthYearsForPeriod, parsePeriod } from "./periods";
 
 const day = (ts: string, birth = "ch.birth_date") => `((${ts} AT TIME ZONE 'Europe/Copenhagen')::date - ${birth})`;
 
-/** Children born in [$1, $2) (only those in $10 when given): citizens who are nobody's parent and not wholly retracted, plus register-only children. */
-const CHILDREN = `
-  children AS (
-    SELECT c.id, c.birth_date FROM citizen c
-    WHERE c.birth_date >= $1::date AND c.birth_date < $2::date
-      AND ($10::bigint[] IS NULL OR c.id = ANY($10::bigint[]))
+/**
+ * The children of one birth year ($1 = 1 January; only those in $4 when given) with their municipality, into the
+ * transaction's temporary table `placed`, which every indicator query of the refresh reads. Children: citizens who
+ * are nobody's parent and not wholly retracted, plus register-only children. Municipality: the custodian on the
+ * latest report before the cut-off ($2 = days after birth, or $3 = a fixed date), else on the earliest report,
+ * else the register's bopælskommune — chosen for all children at once (DISTINCT ON), not by a lookup per child.
+ * Sex, mother's education and parity go with each fact, so aggregation needs no joins (lib/indicators/aggregate.ts).
+ */
+const PLACE_CHILDREN = `
+  INSERT INTO placed (id, birth_date, kommune, sex, mother_education, parity)
+  WITH children AS (
+    SELECT c.id, c.birth_date, c.sex FROM citizen c
+    WHERE c.birth_date >= $1::date AND c.birth_date < ($1::date + interval '1 year')::date
+      AND ($4::bigint[] IS NULL OR c.id = ANY($4::bigint[]))
       AND NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = c.id AND p.active)
       AND (EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id AND r.active)
            OR NOT EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id))
-  )`;
-
-/** Municipality of each child: latest custodian before the cut-off ($3 = days after birth, or $4 = a fixed date). */
-const PLACED = `
-  placed AS (
-    SELECT ch.id, ch.birth_date,
-      COALESCE(o.municipality_code, rp.residence_municipality_code) AS kommune
-    FROM children ch
-    LEFT JOIN register_person rp ON rp.citizen_id = ch.id
-    LEFT JOIN LATERAL (
-      SELECT cc.sor_code FROM citizen_custodian cc
-      CROSS JOIN LATERAL (SELECT COALESCE($4::timestamptz, (ch.birth_date + $3::int)::timestamptz) AS cutoff) k
-      WHERE cc.citizen_id = ch.id
-      -- the latest report before the cut-off; a child reported only later: its earliest report
-      ORDER BY (cc.report_timestamp < k.cutoff) DESC,
-               CASE WHEN cc.report_timestamp < k.cutoff THEN cc.report_timestamp END DESC,
-               cc.report_timestamp ASC, cc.receipt_id DESC
-      LIMIT 1
-    ) latest ON true
-    LEFT JOIN organisation o ON o.sor_code = latest.sor_code
-  )`;
+  ),
+  latest AS (
+    SELECT DISTINCT ON (cc.citizen_id) cc.citizen_id, cc.sor_code
+    FROM children ch JOIN citizen_custodian cc ON cc.citizen_id = ch.id
+    CROSS JOIN LATERAL (SELECT COALESCE($3::timestamptz, (ch.birth_date + $2::int)::timestamptz) AS cutoff) k
+    -- the latest report before the cut-off; a child reported only later: its earliest report
+    ORDER BY cc.citizen_id, (cc.report_timestamp < k.cutoff) DESC,
+             CASE WHEN cc.report_timestamp < k.cutoff THEN cc.report_timestamp END DESC,
+             cc.report_timestamp ASC, cc.receipt_id DESC
+  )
+  SELECT ch.id, ch.birth_date, COALESCE(o.municipality_code, rp.residence_municipality_code), ch.sex, rp.mother_education, rp.parity
+  FROM children ch
+  LEFT JOIN register_person rp ON rp.citizen_id = ch.id
+  LEFT JOIN latest ON latest.citizen_id = ch.id
+  LEFT JOIN organisation o ON o.sor_code = latest.sor_code`;
 
 const VALID_OBSERVATION = `o.status <> 'entered-in-error'
   AND NOT EXISTS (SELECT 1 FROM encounter re WHERE re.resource_id = o.encounter_id AND re.status = 'entered-in-error')`;
@@ -82,7 +86,7 @@ const QUERIES: Record<string, () => string> = {
   "LDBU-03": () => `
     ${EPDS}
     SELECT ch.id, ch.kommune,
-      CASE WHEN bool_or(x.score >= $5) THEN 'numerator'
+      CASE WHEN bool_or(x.score >= $1) THEN 'numerator'
            WHEN bool_and(x.score IS NULL) THEN 'uoplyst' ELSE 'denominator' END
     FROM epds x JOIN placed ch ON ch.id = x.child_id
     GROUP BY ch.id, ch.kommune`,
@@ -90,7 +94,7 @@ const QUERIES: Record<string, () => string> = {
   "LDBU-04": () => `
     ${EPDS},
     findings AS (
-      SELECT x.child_id, x.parent_id, x.on_date FROM epds x WHERE x.score >= $5
+      SELECT x.child_id, x.parent_id, x.on_date FROM epds x WHERE x.score >= $1
       UNION ALL
       SELECT pl.child_id, pl.parent_id, (o.effective_start AT TIME ZONE 'Europe/Copenhagen')::date
       FROM placed ch
@@ -204,44 +208,74 @@ function BREASTFEEDING(condition: string): string {
     GROUP BY ch.id, ch.kommune`;
 }
 
-/** School cohort from the register ($1..$2 birth year), examination during the school year [$6, $7). */
+/** School cohort from the register (the placed birth year), examination during the school year [$2, $3). */
 function SCHOOL(visitType: string): string {
   return `
     SELECT ch.id, ch.kommune,
       CASE WHEN EXISTS (SELECT 1 FROM encounter e WHERE e.citizen_id = ch.id AND e.type_code = '${visitType}'
-                          AND e.status = 'finished' AND e.start >= $6::timestamptz AND e.start < $7::timestamptz)
+                          AND e.status = 'finished' AND e.start >= $2::timestamptz AND e.start < $3::timestamptz)
            THEN 'numerator' ELSE 'denominator' END
     FROM placed ch JOIN register_person rp ON rp.citizen_id = ch.id`;
 }
 
 const CUTOFF_DAYS = 365 + 60;
 
+/** Fills the temporary table `placed` (dropped at commit) with the children a period counts: all, or those in `only`. */
+export async function placeChildren(client: pg.ClientBase, period: string, indicatorId: string, only: string[] | null): Promise<void> {
+  const p = parsePeriod(period);
+  const born = birthYearsForPeriod(indicatorId, p);
+  const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
+  await client.query(`DROP TABLE IF EXISTS placed`);
+  await client.query(`CREATE TEMP TABLE placed (id bigint PRIMARY KEY, birth_date date NOT NULL, kommune text, sex sex NOT NULL, mother_education mother_education, parity int) ON COMMIT DROP`);
+  await client.query(PLACE_CHILDREN, [`${born}-01-01`, CUTOFF_DAYS, placedCutoff, only]);
+  await client.query(`ANALYZE placed`);
+}
+
+/** Temporary table (dropped at commit) of facts removed (sign −1) and written (+1) by an incremental refresh. */
+export async function createFactChanges(client: pg.ClientBase): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS fact_change`);
+  await client.query(
+    `CREATE TEMP TABLE fact_change (indicator_id text, period text, municipality_code text, sex sex, mother_education mother_education, parity int, status fact_status, sign int) ON COMMIT DROP`,
+  );
+}
+
+const FACT_COLUMNS = "indicator_id, period, municipality_code, sex, mother_education, parity, status";
+
 /**
- * Replaces the facts of one indicator × period: for every child, or (incremental refresh)
- * only for the children in `only`.
+ * Removes the facts of some indicators × one period: all of them, or (incremental refresh) those of the children in
+ * `only`, recording them in fact_change.
  */
-export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number, only: string[] | null = null): Promise<number> {
+export async function removeFacts(client: pg.ClientBase, indicatorIds: string[], period: string, only: string[] | null): Promise<void> {
+  if (only === null) await client.query(`DELETE FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2`, [indicatorIds, period]);
+  else
+    await client.query(
+      `WITH d AS (DELETE FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2 AND citizen_id = ANY($3::bigint[]) RETURNING ${FACT_COLUMNS})
+       INSERT INTO fact_change SELECT ${FACT_COLUMNS}, -1 FROM d`,
+      [indicatorIds, period, only],
+    );
+}
+
+/**
+ * Writes the facts of one indicator × period for the children in `placed` (after removeFacts); with `record`, also
+ * into fact_change.
+ */
+export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number, record = false): Promise<number> {
   const def = INDICATOR_BY_ID.get(indicatorId);
   const query = QUERIES[indicatorId];
   if (!def || !query) throw new Error(`Ukendt indikator: ${indicatorId}`);
   const p = parsePeriod(period);
   if (p.kind !== def.periodKind) throw new Error(`${indicatorId} opgøres ikke pr. ${period}`);
-  const born = birthYearsForPeriod(indicatorId, p);
   const schoolStart = p.kind === "school-year" ? `${p.startYear}-08-01T00:00:00+02:00` : null;
   const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
-  const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
-  await client.query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2 AND ($3::bigint[] IS NULL OR citizen_id = ANY($3::bigint[]))`, [indicatorId, period, only]);
   const body = query().trim();
-  const sep = /^SELECT/i.test(body) ? "" : ","; // the query's own CTEs continue the WITH list
-  const sql = `
-    INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status)
-    SELECT $8::text, $9::text, r.id, r.kommune, r.status::fact_status FROM (
-      WITH ${CHILDREN}, ${PLACED}${sep} ${body}
-    ) AS r(id, kommune, status),
+  const insert = `
+    INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status, sex, mother_education, parity)
+    SELECT $4::text, $5::text, r.id, r.kommune, r.status::fact_status, pc.sex, pc.mother_education, pc.parity FROM (
+      ${/^SELECT/i.test(body) ? body : `WITH ${body}`}
+    ) AS r(id, kommune, status) JOIN placed pc ON pc.id = r.id,
     -- declares every parameter's type, whichever ones this indicator's query uses
-    (SELECT $1::date, $2::date, $3::int, $4::timestamptz, $5::int, $6::timestamptz, $7::timestamptz, $10::bigint[]) AS params`;
-  const res = await client.query(sql, [
-    `${born}-01-01`, `${born + 1}-01-01`, CUTOFF_DAYS, placedCutoff, epdsCutoff, schoolStart, schoolEnd, indicatorId, period, only,
-  ]);
+    (SELECT $1::int, $2::timestamptz, $3::timestamptz) AS params`;
+  const sql = record ? `WITH ins AS (${insert} RETURNING ${FACT_COLUMNS}) INSERT INTO fact_change SELECT ${FACT_COLUMNS}, 1 FROM ins` : insert;
+  const res = await client.query(sql, [epdsCutoff, schoolStart, schoolEnd, indicatorId, period]);
   return res.rowCount ?? 0;
 }

@@ -1,16 +1,22 @@
 /**
- * Recomputes indicator aggregates. After ingest only what changed is recomputed: the facts
- * of the children marked in `refresh_citizen` (and of the children of marked parents) in the
- * periods they belong to, then those periods' aggregates. `all` recomputes every period with
- * data from scratch. Each indicator × period is replaced in its own transaction, so pages
- * never see a half-written period.
+ * Recomputes indicator aggregates, one transaction per group of indicators sharing a period and its children (the
+ * nine infant indicators of a birth cohort; each school indicator of a school year), so pages never see a
+ * half-written period. Per group: place the children once (lib/indicators/facts.ts `placed`), write each
+ * indicator's facts from them, then the aggregates.
+ *
+ * `all` recomputes every period with data from scratch and counts all facts. After ingest only what changed is
+ * recomputed: the facts of the children marked in `refresh_citizen` (and of the children of marked parents) in the
+ * periods they count in, and the aggregates are changed by the difference between the facts removed and written
+ * (lib/indicators/aggregate.ts `applyChanges`) — work in proportion to the changed children, not to the period. A
+ * period that has no results yet is computed whole when a changed child gives it data, as a full refresh would.
+ * Refreshes take turns (an advisory lock), so counts and facts cannot drift apart.
  */
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/transaction";
 import { progress } from "@/lib/ingest/progress";
-import { countFacts, withStatistics, writeResults } from "./aggregate";
-import { DEFAULT_EPDS_CUTOFF, INDICATORS, type PeriodKind } from "./catalog";
-import { computeFacts } from "./facts";
+import { applyChanges, countFacts, storedCounts, withStatistics, writeResults } from "./aggregate";
+import { DEFAULT_EPDS_CUTOFF, INDICATORS } from "./catalog";
+import { computeFacts, createFactChanges, placeChildren, removeFacts } from "./facts";
 import { VISIT } from "./codes";
 import { periodsForBirthYear } from "./periods";
 import { currentStandards } from "./standards";
@@ -18,33 +24,48 @@ import { currentStandards } from "./standards";
 export interface RefreshSummary {
   cells: { indicatorId: string; period: string; children: number | "all" }[];
   seconds: number;
+  /** Of which the data-completeness refresh. */
+  completenessSeconds: number;
 }
 
-/**
- * Birth year → the children to recompute ("all" for a full refresh). A full refresh covers the
- * birth years with reported first-year contacts (infant cohorts) and the birth years of the
- * school cohorts with school examinations reported in their school year.
- */
-/** What a birth year is computed for: its infant cohort, and/or a school indicator (by id). */
-type Work = Map<number, { ids: string[] | "all"; kinds: Set<string> }>;
-const workKind = (d: { id: string; periodKind: PeriodKind }) => (d.periodKind === "birth-cohort" ? "birth-cohort" : d.id);
+/** Indicators computed together: one period, the same children. */
+interface Group {
+  period: string;
+  indicatorIds: string[];
+  /** The children to recompute; null: all of the period. */
+  only: string[] | null;
+}
 
-async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
-  if (all) {
-    const { rows } = await pool.query<{ y: number; kind: string }>(
-      `SELECT DISTINCT extract(year FROM c.birth_date)::int AS y, 'birth-cohort' AS kind FROM citizen c JOIN encounter e ON e.citizen_id = c.id
-       WHERE e.start < c.birth_date + 365
-       UNION
-       SELECT DISTINCT extract(year FROM e.start - interval '7 months')::int - CASE e.type_code WHEN $1 THEN 6 ELSE 15 END,
-              CASE e.type_code WHEN $1 THEN 'LDBU-10' ELSE 'LDBU-11' END
-       FROM encounter e WHERE e.type_code IN ($1, $2)`,
-      [VISIT.indskoling, VISIT.udskoling],
-    );
-    const w: Work = new Map();
-    for (const r of rows.filter((r) => r.y >= 1990)) (w.get(r.y) ?? w.set(r.y, { ids: "all", kinds: new Set() }).get(r.y)!).kinds.add(r.kind);
-    return w;
-  }
-  const { rows } = await pool.query<{ y: number; ids: string[] }>(
+const INFANT = INDICATORS.filter((d) => d.periodKind === "birth-cohort").map((d) => d.id);
+const SCHOOL = INDICATORS.filter((d) => d.periodKind === "school-year").map((d) => d.id);
+/** Advisory lock (two-key space, apart from ingest's one-key locks) taken by every refresh transaction. */
+const REFRESH_LOCK = [0x4c4442, 1] as const;
+
+/**
+ * Birth years with data: the years with reported first-year contacts (infant cohorts), and the birth years of the
+ * school cohorts with school examinations reported in their school year — over everybody, or the children in `kids`.
+ */
+async function yearsWithData(pool: pg.Pool, kids: string[] | null): Promise<{ y: number; kind: string }[]> {
+  const { rows } = await pool.query<{ y: number; kind: string }>(
+    `SELECT DISTINCT extract(year FROM c.birth_date)::int AS y, 'birth-cohort' AS kind FROM citizen c JOIN encounter e ON e.citizen_id = c.id
+     WHERE e.start < c.birth_date + 365 AND ($3::bigint[] IS NULL OR c.id = ANY($3::bigint[]))
+     UNION
+     SELECT DISTINCT extract(year FROM e.start - interval '7 months')::int - CASE e.type_code WHEN $1 THEN 6 ELSE 15 END,
+            CASE e.type_code WHEN $1 THEN 'LDBU-10' ELSE 'LDBU-11' END
+     FROM encounter e WHERE e.type_code IN ($1, $2) AND ($3::bigint[] IS NULL OR e.citizen_id = ANY($3::bigint[]))`,
+    [VISIT.indskoling, VISIT.udskoling, kids],
+  );
+  return rows.filter((r) => r.y >= 1990);
+}
+
+const groupOf = (y: number, kind: string) => (kind === "birth-cohort" ? { period: String(y), indicatorIds: INFANT } : { period: periodsForBirthYear(kind, y, "school-year"), indicatorIds: [kind] });
+
+async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Group[]> {
+  const thisYear = started.getFullYear();
+  const due = (g: { period: string }) => Number(g.period.slice(0, 4)) <= thisYear;
+  if (all) return (await yearsWithData(pool, null)).map((r) => ({ ...groupOf(r.y, r.kind), only: null })).filter(due);
+
+  const { rows: touched } = await pool.query<{ y: number; ids: string[] }>(
     `WITH touched AS (SELECT citizen_id FROM refresh_citizen WHERE marked_at <= $1),
           kids AS (SELECT t.citizen_id AS id FROM touched t
                    WHERE NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = t.citizen_id)
@@ -53,9 +74,27 @@ async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Work> {
      FROM kids JOIN citizen c ON c.id = kids.id GROUP BY 1`,
     [started],
   );
-  return new Map(rows.map((r) => [r.y, { ids: r.ids, kinds: new Set(["birth-cohort", ...INDICATORS.map(workKind)]) }]));
+  if (touched.length === 0) return [];
+  const { rows: results } = await pool.query<{ indicator_id: string; period: string }>(
+    `SELECT DISTINCT indicator_id, period FROM indicator_result WHERE area_level = 'nation' AND breakdown = 'all'`,
+  );
+  const hasResults = new Set(results.map((r) => `${r.indicator_id}|${r.period}`));
+  const active = (g: { period: string; indicatorIds: string[] }) => g.indicatorIds.some((id) => hasResults.has(`${id}|${g.period}`));
+  const groups = new Map<string, Group>();
+  // periods the changed children give data for the first time: whole
+  for (const r of await yearsWithData(pool, touched.flatMap((t) => t.ids))) {
+    const g = groupOf(r.y, r.kind);
+    if (!active(g)) groups.set(`${g.indicatorIds[0]}|${g.period}`, { ...g, only: null });
+  }
+  // periods with results: the changed children only
+  for (const { y, ids } of touched)
+    for (const kind of ["birth-cohort", ...SCHOOL]) {
+      const g = groupOf(y, kind);
+      const key = `${g.indicatorIds[0]}|${g.period}`;
+      if (active(g) && !groups.has(key)) groups.set(key, { ...g, only: ids });
+    }
+  return [...groups.values()].filter(due);
 }
-
 export async function epdsCutoff(pool: pg.Pool): Promise<number> {
   const r = await pool.query<{ value: unknown }>(`SELECT value FROM setting WHERE key = 'epds_cutoff'`);
   const v = Number(r.rows[0]?.value);
@@ -65,34 +104,32 @@ export async function epdsCutoff(pool: pg.Pool): Promise<number> {
 export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; quiet?: boolean } = {}): Promise<RefreshSummary> {
   const started = new Date();
   const p = progress("refresh");
-  const byYear = await work(pool, Boolean(opts.all), started);
-  const thisYear = started.getFullYear();
-  const cells: RefreshSummary["cells"] = [];
-  const idsFor = new Map<string, string[] | "all">();
-  for (const def of INDICATORS)
-    for (const [year, { ids, kinds }] of byYear) {
-      if (!kinds.has(workKind(def))) continue;
-      const period = periodsForBirthYear(def.id, year, def.periodKind);
-      if (Number(period.slice(0, 4)) > thisYear) continue;
-      cells.push({ indicatorId: def.id, period, children: ids === "all" ? "all" : ids.length });
-      idsFor.set(`${def.id}|${period}`, ids);
-    }
+  const groups = await work(pool, Boolean(opts.all), started);
+  const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
   const cutoff = await epdsCutoff(pool);
   const standards = await currentStandards(pool);
   let done = 0;
-  for (const cell of cells) {
-    const ids = idsFor.get(`${cell.indicatorId}|${cell.period}`)!;
+  for (const g of groups) {
     await withTransaction(pool, async (client) => {
-      await computeFacts(client, cell.indicatorId, cell.period, cutoff, ids === "all" ? null : ids);
-      const rows = withStatistics(cell.indicatorId, await countFacts(client, cell.indicatorId, cell.period), standards.get(cell.indicatorId) ?? null);
-      await writeResults(client, cell.indicatorId, cell.period, rows);
+      await client.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...REFRESH_LOCK]);
+      await placeChildren(client, g.period, g.indicatorIds[0], g.only);
+      if (g.only) await createFactChanges(client);
+      await removeFacts(client, g.indicatorIds, g.period, g.only);
+      for (const id of g.indicatorIds) await computeFacts(client, id, g.period, cutoff, g.only !== null);
+      const counts = await countFacts(client, g.indicatorIds, g.period, g.only ? "changes" : "facts");
+      for (const id of g.indicatorIds) {
+        const changes = counts.get(id)!.filter((c) => c.numerator || c.denominator || c.uoplyst);
+        if (g.only && changes.length === 0) continue; // the changed children's facts came out as before
+        const rows = g.only ? applyChanges(await storedCounts(client, id, g.period), changes) : counts.get(id)!;
+        await writeResults(client, id, g.period, withStatistics(id, rows, standards.get(id) ?? null));
+      }
     });
-    done++;
-    if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${cell.indicatorId} ${cell.period})`);
+    done += g.indicatorIds.length;
+    if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${g.period})`);
   }
-  await (await import("@/lib/completeness/refresh")).refreshCompleteness(pool, { all: opts.all, quiet: opts.quiet, markedBefore: started });
+  const completeness = await (await import("@/lib/completeness/refresh")).refreshCompleteness(pool, { all: opts.all, quiet: opts.quiet, markedBefore: started });
   // Citizens marked while we worked stay marked for the next refresh.
   await pool.query(`DELETE FROM refresh_citizen WHERE marked_at <= $1`, [started]);
   if (!opts.quiet) p.done(`${cells.length} indikator × periode genberegnet`);
-  return { cells, seconds: p.elapsed() };
+  return { cells, seconds: p.elapsed(), completenessSeconds: completeness.seconds };
 }

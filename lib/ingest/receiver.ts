@@ -8,12 +8,14 @@ import { gatewayFromRequest } from "@/lib/auth/gateway";
 import { pool } from "@/lib/db/client";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
-import { storeReports } from "./store";
+import { GroupCommit } from "./group-commit";
 import { answer, prepareSubmission } from "./submission";
 
 /** Largest accepted request body. A delivery report is typically 10–60 kB; an incremental delivery may hold many. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const FHIR_JSON = "application/fhir+json; charset=utf-8";
+/** Concurrent submissions share transactions (one per group, see ./group-commit.ts). */
+const receipts = new GroupCommit(pool);
 
 function reply(status: number, outcome: OperationOutcome, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(outcome), { status, headers: { "content-type": FHIR_JSON, ...headers } });
@@ -75,7 +77,7 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
       const outcome = prepared.validation?.outcome ?? { resourceType: "OperationOutcome", language: "da", issue: prepared.reports[0].issues };
       return reply(prepared.problem === "json" ? 400 : prepared.reports.every((r) => r.valid) ? 200 : 422, outcome as OperationOutcome);
     }
-    const results = await storeReports(pool(), prepared.reports);
+    const results = await receipts.store(prepared.reports);
     const { status, outcome } = answer(prepared, results);
     return reply(status, outcome);
   } catch (e) {

