@@ -2,7 +2,11 @@
  * Refuses to start a production server with missing, weak or demo secrets. Local runs
  * (demo, dev, tests, benchmarks) set LDBU_MODE=demo through the project's own scripts and
  * may use the generated secrets in .data/secrets.json; everything else is production.
+ * Malformed security settings (trusted proxies, rate limits) are refused in every mode.
  */
+import { parseTrustedProxies } from "@/lib/http/client-address";
+import { fhirRateProblems } from "@/lib/ingest/rate-limit";
+
 export interface StartupProblem {
   name: string;
   message: string;
@@ -11,9 +15,23 @@ export interface StartupProblem {
 const REQUIRED = ["DATABASE_URL", "NEXTAUTH_SECRET", "LDBU_PSEUDONYM_KEY"] as const;
 const SECRETS = ["NEXTAUTH_SECRET", "LDBU_PSEUDONYM_KEY"] as const;
 
+function settingProblems(env: Record<string, string | undefined>): StartupProblem[] {
+  const problems: StartupProblem[] = fhirRateProblems(env);
+  try {
+    parseTrustedProxies(env.LDBU_TRUSTED_PROXIES);
+  } catch (e) {
+    problems.push({ name: "LDBU_TRUSTED_PROXIES", message: (e as Error).message });
+  }
+  for (const name of ["LDBU_LOGIN_MAX_FAILURES", "LDBU_LOGIN_WINDOW_MINUTES"]) {
+    const v = env[name];
+    if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1)) problems.push({ name, message: `${name} skal være et helt tal på mindst 1.` });
+  }
+  return problems;
+}
+
 export function startupProblems(env: Record<string, string | undefined>, demoSecrets: Record<string, string>): StartupProblem[] {
-  if (env.LDBU_MODE === "demo") return [];
-  const problems: StartupProblem[] = [];
+  const problems = settingProblems(env);
+  if (env.LDBU_MODE === "demo") return problems;
   for (const name of REQUIRED) if (!env[name]) problems.push({ name, message: `${name} skal være sat i miljøet.` });
   for (const name of SECRETS) {
     const v = env[name];
