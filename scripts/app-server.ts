@@ -22,8 +22,11 @@ export interface AppServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set. */
-export async function startApp(databaseUrl: string, port?: number): Promise<AppServer> {
+/**
+ * A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set;
+ * `env` adds or overrides settings (e.g. LDBU_TRUSTED_PROXIES in the security tests).
+ */
+export async function startApp(databaseUrl: string, port?: number, env: Record<string, string> = {}): Promise<AppServer> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
     env: {
@@ -33,6 +36,7 @@ export async function startApp(databaseUrl: string, port?: number): Promise<AppS
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: `http://localhost:${p}`,
       PORT: String(p),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
