@@ -48,7 +48,9 @@ test("logged-in pages, client-side navigation and a PNG export run without CSP v
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
-  // Recharts draws (its server-rendered style attributes are allowed by style-src-attr)
+  // Recharts draws; its server-rendered style attributes are why style-src-attr allows inline attributes
+  const html = await (await page.request.get("/sammenlign?indikator=LDBU-05")).text();
+  expect(html).toMatch(/<[^>]*class="recharts-[^>]* style="|<[^>]* style="[^>]*class="recharts-/);
   await page.goto("/sammenlign?indikator=LDBU-05");
   await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
   const map = page.getByTestId("chart-kort");

@@ -231,6 +231,17 @@ describe("errors", () => {
     }
   });
 
+  it("answers a failing API route with an empty 500 and the receiver with a Danish OperationOutcome", async () => {
+    const api = await fetch(`${broken.url}/api/kort`);
+    expect(api.status).toBe(500);
+    expect(await api.text()).toBe("");
+    const fhir = await fetch(`${broken.url}/fhir/Bundle`, { method: "POST", body: report, headers: { "content-type": "application/fhir+json", authorization: "Bearer x" } });
+    expect(fhir.status).toBe(500);
+    const text = await fhir.text();
+    expect(JSON.parse(text).issue[0].details.text).toBe("Der opstod en intern fejl. Intet er gemt. Send igen senere.");
+    expect(text).not.toMatch(/ldbu_findes_ikke|does not exist|\bat .+\.js:\d+/);
+  });
+
   it("answers a login with a Danish message, not the database's", async () => {
     expect((await login(broken, "plejer", PASSWORD)).error).toBe("Login er ikke muligt lige nu. Prøv igen senere.");
   });

@@ -18,4 +18,9 @@ describe("startup check", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("for kort");
   });
+  it("refuses malformed security settings even in demo mode", () => {
+    const r = start({ LDBU_MODE: "demo", DATABASE_URL: "postgresql://127.0.0.1:1/none", LDBU_TRUSTED_PROXIES: "proxy.intern" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('LDBU_TRUSTED_PROXIES: "proxy.intern" er hverken en IP-adresse');
+  });
 });
