@@ -25,7 +25,7 @@ export interface AppServer {
 
 /**
  * A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set;
- * `env` adds settings for this server only (e.g. single sign-on), `processes` sizes the app cluster.
+ * `env` adds or overrides settings for this server only (single sign-on, trusted proxies), `processes` sizes the app cluster.
  */
 export async function startApp(databaseUrl: string, port?: number, opts: { env?: Record<string, string>; processes?: number } = {}): Promise<AppServer> {
   const { env = {}, processes = 1 } = opts;

@@ -9,6 +9,7 @@ import { pool } from "@/lib/db/client";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
 import { GroupCommit } from "./group-commit";
+import { gatewayWait } from "./rate-limit";
 import { answer, prepareSubmission } from "./submission";
 
 /** Largest accepted request body. A delivery report is typically 10–60 kB; an incremental delivery may hold many. */
@@ -64,6 +65,9 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
         ? problem(401, "login", "ldbu-auth", "Der mangler et gyldigt adgangstoken (Authorization: Bearer …).", "A valid bearer token is required.", { "www-authenticate": 'Bearer realm="ldbu"' })
         : problem(403, "forbidden", "ldbu-auth", "Adgangstokenet giver ikke adgang til at indberette.", "The token does not allow submitting reports.");
     }
+    const wait = principal.kind === "gateway" ? gatewayWait(principal.clientId) : 0;
+    if (wait)
+      return problem(429, "throttled", "ldbu-rate-limit", `For mange indberetninger fra denne klient. Vent ${wait} s, og send igen.`, `Too many submissions from this client. Retry after ${wait} s.`, { "retry-after": String(wait) });
     const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "application/fhir+json" && type !== "application/json")
       return problem(415, "not-supported", "ldbu-content-type", "Indholdstypen skal være application/fhir+json.", "The content type must be application/fhir+json.");
