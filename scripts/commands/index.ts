@@ -1,6 +1,7 @@
 import type { Command } from "./types";
 import { dbStart, dbStatus, migrateCmd, migrationNew } from "./db";
 import { createUserCmd } from "./users";
+import { rotatePseudonymKeyCmd } from "./pseudonym";
 import { demo, dev } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   bench: benchCmd,
   "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
+  "rotate-pseudonym-key": rotatePseudonymKeyCmd,
   "db:start": dbStart,
   "db:status": dbStatus,
   "migration:new": migrationNew,

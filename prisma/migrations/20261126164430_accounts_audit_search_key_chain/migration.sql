@@ -1,0 +1,18 @@
+-- CreateTable
+CREATE TABLE "pseudonym_key_state" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "generation" INTEGER NOT NULL,
+    "check_value" TEXT NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "pseudonym_key_state_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "audit_entry_username_at_idx" ON "audit_entry"("username", "at");
+
+-- CreateIndex
+CREATE INDEX "audit_entry_municipality_code_at_idx" ON "audit_entry"("municipality_code", "at");
+
+-- One row only: the chain the whole database's pseudonyms are made with.
+ALTER TABLE "pseudonym_key_state" ADD CONSTRAINT "pseudonym_key_state_one_row" CHECK ("id" = 1);
