@@ -20,6 +20,8 @@ export interface AppServer {
   url: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  log: () => string;
 }
 
 /** A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set. */
@@ -56,5 +58,5 @@ export async function startApp(databaseUrl: string, port?: number): Promise<AppS
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { url, child, stop };
+  return { url, child, stop, log: () => log };
 }

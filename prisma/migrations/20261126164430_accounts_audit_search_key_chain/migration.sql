@@ -9,6 +9,12 @@ CREATE TABLE "pseudonym_key_state" (
 );
 
 -- CreateIndex
+CREATE INDEX "receipt_received_at_idx" ON "receipt"("received_at");
+
+-- CreateIndex
+CREATE INDEX "receipt_bundle_id_idx" ON "receipt"("bundle_id");
+
+-- CreateIndex
 CREATE INDEX "audit_entry_username_at_idx" ON "audit_entry"("username", "at");
 
 -- CreateIndex
