@@ -3,6 +3,7 @@
  * the base key, rotated, then a correction and the register again for the same child link to the same citizen; the
  * old pseudonyms are gone; a server still holding the old keys cannot store; an interrupted rotation changes nothing.
  */
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { KeyChainMismatch, rotatePseudonyms } from "@/lib/ingest/key-chain";
@@ -11,7 +12,7 @@ import { storeReports } from "@/lib/ingest/store";
 import { prepareSubmission } from "@/lib/ingest/submission";
 import { importRegister } from "@/lib/register/import";
 import { REGISTER_HEADER } from "@/lib/register/parse";
-import { useAppDatabase } from "./helpers/app-db";
+import { TEST_PSEUDONYM_KEY, useAppDatabase } from "./helpers/app-db";
 import { citizen, encounter, report, weight, SOR_AARHUS, VISIT } from "./helpers/reports";
 
 const CHILD = { id: "barn-1", cpr: "0503244012" };
@@ -107,6 +108,30 @@ describe("pseudonym key rotation", () => {
     process.env.LDBU_PSEUDONYM_ROTATION_KEYS = `${NEW_KEY.replace("2026", "2027")}`; // same length, wrong key
     await expect(send(report("r6", "2024-07-01T10:00:00+01:00", [citizen(CHILD, SOR_AARHUS)]))).rejects.toThrow(/passer ikke/);
     await expect(rotatePseudonyms(pool())).rejects.toThrow(KeyChainMismatch);
+    expect(await pseudonyms()).toHaveLength(2);
+  });
+
+  it("the documented command rotates to the next key, reports progress, and then finds nothing to do", async () => {
+    const keys = `${NEW_KEY},third-key-0123456789-abcdefghijklmnopqrstuvwxyz`;
+    const run = () => {
+      const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/ldbu.ts", "rotate-pseudonym-key"], {
+        env: { ...process.env, DATABASE_URL: db.url, LDBU_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY, LDBU_PSEUDONYM_ROTATION_KEYS: keys },
+        encoding: "utf8",
+      });
+      return { status: r.status, out: `${r.stdout}${r.stderr}` };
+    };
+    const before = await pseudonyms();
+    const first = run();
+    expect(first.out).toContain("2 pseudonymer roteret fra generation 1 til 2");
+    expect(first.out).toContain("VACUUM FULL citizen");
+    expect(first.status).toBe(0);
+    const after = await pseudonyms();
+    for (const old of before) expect(after).not.toContain(old);
+    const again = run();
+    expect([again.status, again.out]).toEqual([0, expect.stringContaining("intet at gøre")]);
+    process.env.LDBU_PSEUDONYM_ROTATION_KEYS = keys;
+    expect((await send(report("r7", "2024-08-01T10:00:00+01:00", [citizen(CHILD, SOR_AARHUS)]))).outcome).toBe("accepted");
+    expect(await citizenOf(CHILD.id)).toBe(childId);
     expect(await pseudonyms()).toHaveLength(2);
   });
 });

@@ -19,6 +19,3 @@ CREATE INDEX "audit_entry_username_at_idx" ON "audit_entry"("username", "at");
 
 -- CreateIndex
 CREATE INDEX "audit_entry_municipality_code_at_idx" ON "audit_entry"("municipality_code", "at");
-
--- One row only: the chain the whole database's pseudonyms are made with.
-ALTER TABLE "pseudonym_key_state" ADD CONSTRAINT "pseudonym_key_state_one_row" CHECK ("id" = 1);
