@@ -1,3 +1,4 @@
+import pg from "pg";
 import { closeDb, pool } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/server";
 import { KeyChainMismatch, rotatePseudonyms } from "@/lib/ingest/key-chain";
@@ -36,8 +37,11 @@ export const rotatePseudonymKeyCmd: Command = {
       }
       p.done(`${r.citizens} pseudonymer roteret fra generation ${r.from} til ${r.to}`);
       // the old values live on in dead row versions until the table is rewritten
+      await closeDb();
       const v = progress("vacuum");
-      await pool().query("VACUUM (FULL, ANALYZE) citizen");
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query("VACUUM (FULL, ANALYZE) citizen").finally(() => client.end());
       v.done("gamle rækkeversioner fjernet (VACUUM FULL citizen)");
       console.log("Genstart nu app-serverne med den nye LDBU_PSEUDONYM_ROTATION_KEYS; indtil da afviser de indlæsning med 503, og gatewayen sender igen.");
       return 0;
