@@ -21,6 +21,8 @@ export interface AppServer {
   url: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  log: () => string;
 }
 
 /**
@@ -62,5 +64,5 @@ export async function startApp(databaseUrl: string, port?: number, opts: { env?:
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { url, child, stop };
+  return { url, child, stop, log: () => log };
 }

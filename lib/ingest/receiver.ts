@@ -10,6 +10,7 @@ import { toOutcomeIssue } from "@/lib/fhir/outcome";
 import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
 import { GroupCommit } from "./group-commit";
 import { gatewayWait } from "./rate-limit";
+import { KeyChainMismatch } from "./key-chain";
 import { answer, prepareSubmission } from "./submission";
 
 /** Largest accepted request body. A delivery report is typically 10–60 kB; an incremental delivery may hold many. */
@@ -85,7 +86,8 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
     const { status, outcome } = answer(prepared, results);
     return reply(status, outcome);
   } catch (e) {
-    if (databaseUnavailable(e))
+    if (e instanceof KeyChainMismatch) console.error("[fhir] pseudonymnøgler:", e.message);
+    if (databaseUnavailable(e) || e instanceof KeyChainMismatch)
       return problem(503, "transient", "ldbu-unavailable", "LDBU kan ikke gemme indberetninger lige nu. Send igen senere.", "LDBU cannot store reports right now. Retry later.", { "retry-after": "5" });
     console.error("[fhir] uventet fejl", (e as Error)?.message);
     return problem(500, "exception", "ldbu-internal", "Der opstod en intern fejl. Intet er gemt. Send igen senere.", "An internal error occurred. Nothing was stored. Retry later.");
