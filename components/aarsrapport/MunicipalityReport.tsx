@@ -13,12 +13,12 @@ import { CsvLink } from "./CsvLink";
 import { ReportMeta } from "./ReportMeta";
 import styles from "./aarsrapport.module.css";
 
-export function MunicipalityReport({ data, municipality, base }: { data: ReportData; municipality: MunicipalityRef; base: string }) {
+export function MunicipalityReport({ data, municipality, base, pinned }: { data: ReportData; municipality: MunicipalityRef; base: string; pinned: boolean }) {
   const { report, versions, isCurrent, directory, cells, comments } = data;
   const { year, version, snapshot } = report;
   const region = directory.regions.find((r) => r.code === municipality.regionCode)?.name ?? "";
   const rows = municipalityRows(snapshot, municipalityProfile(snapshot, cells, municipality.code, municipality.regionCode));
-  const prefix = reportPath(year, isCurrent ? null : version);
+  const prefix = reportPath(year, pinned ? version : null);
   const own = snapshot.indicators.flatMap((i) => {
     const c = comments.municipalities.get(i.id)?.find((x) => x.municipalityCode === municipality.code);
     return c ? [{ indicator: i, text: c.text }] : [];

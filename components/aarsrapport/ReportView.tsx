@@ -17,10 +17,11 @@ import { ReportDefinitions } from "./ReportDefinitions";
 import { ReportMeta } from "./ReportMeta";
 import styles from "./aarsrapport.module.css";
 
-export function ReportView({ data, completeness, base }: { data: ReportData; completeness: Chapter; base: string }) {
+/** `pinned`: the page was asked for by its version-pinned address, so its links stay on that version. */
+export function ReportView({ data, completeness, base, pinned }: { data: ReportData; completeness: Chapter; base: string; pinned: boolean }) {
   const { report, versions, isCurrent, directory, cells, comments } = data;
   const { year, version, snapshot } = report;
-  const prefix = reportPath(year, isCurrent ? null : version);
+  const prefix = reportPath(year, pinned ? version : null);
   const chapters = areaChapters(snapshot).map((c) => ({ ...c, sections: c.indicators.map((i) => indicatorSection(i, cells, directory)) }));
   const national = nationalRows(chapters.flatMap((c) => c.sections));
   return (

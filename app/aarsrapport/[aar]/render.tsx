@@ -26,14 +26,14 @@ async function load(p: ReportParams, sub: string) {
   return { viewer, data };
 }
 
-export async function reportTitle(p: ReportParams): Promise<string> {
+export function reportTitle(p: ReportParams): string {
   return `Årsrapport ${p.aar}${p.version ? `, version ${p.version}` : ""}${p.kode ? ` – kommune ${p.kode}` : ""}`;
 }
 
 export async function ReportPage({ params }: { params: ReportParams }) {
   const { viewer, data } = await load(params, "");
   const completeness = await reportCompleteness(viewer, data.report, data.directory);
-  return <ReportView data={data} completeness={completeness} base={siteUrl()} />;
+  return <ReportView data={data} completeness={completeness} base={siteUrl()} pinned={params.version !== undefined} />;
 }
 
 export async function MunicipalityPage({ params }: { params: ReportParams }) {
@@ -41,5 +41,5 @@ export async function MunicipalityPage({ params }: { params: ReportParams }) {
   const { data } = await load(params, `/kommuner/${params.kode}`);
   const municipality = data.directory.municipalities.find((m) => m.code === params.kode);
   if (!municipality) notFound();
-  return <MunicipalityReport data={data} municipality={municipality} base={siteUrl()} />;
+  return <MunicipalityReport data={data} municipality={municipality} base={siteUrl()} pinned={params.version !== undefined} />;
 }
