@@ -11,7 +11,7 @@ export async function storeReport(year: number, opts: { status?: "draft" | "hear
     const status = opts.status ?? "published";
     const { rows } = await c.query<{ id: number }>(
       `INSERT INTO annual_report (year, version, status, snapshot, catalog_version, data_cutoff, change_note, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $3 IN ('published', 'superseded') THEN now() END) RETURNING id`,
+       VALUES ($1, $2, $3::text::annual_report_status, $4, $5, $6, $7, CASE WHEN $3::text IN ('published', 'superseded') THEN now() END) RETURNING id`,
       [year, opts.version ?? 1, status, JSON.stringify(snapshot), snapshot.catalogVersion, snapshot.dataCutoff, opts.changeNote ?? null],
     );
     return { id: rows[0].id, snapshot };
