@@ -95,6 +95,16 @@ describe("public annual-report pages", () => {
     expect(k).toContain('data-testid="superseded-banner"');
   });
 
+  it("lets anonymous readers' caches keep a published version for a year, and revalidate the current one", async () => {
+    const cc = async (p: string, headers: Record<string, string> = {}) => (await fetch(`${app.url}${p}`, { headers })).headers.get("cache-control");
+    expect(await cc("/aarsrapport/2024/v/1")).toBe("public, max-age=31536000, immutable");
+    expect(await cc("/aarsrapport/2024/v/2/kommuner/825")).toBe("public, max-age=31536000, immutable");
+    expect(await cc("/aarsrapport/2024")).toBe("public, no-cache");
+    expect(await cc("/aarsrapport")).toBe("public, no-cache");
+    expect(await cc("/aarsrapport/2024/v/3")).toContain("no-store");
+    expect(await cc("/aarsrapport/2024/v/1", { cookie: "next-auth.session-token=x" })).toContain("private");
+  });
+
   it("answers 404 for drafts, unknown versions and malformed addresses", async () => {
     for (const p of ["/aarsrapport/2023", "/aarsrapport/2024/v/3", "/aarsrapport/2024/v/01", "/aarsrapport/20x4", "/aarsrapport/2024/kommuner/999", "/aarsrapport/2024/kommuner/abc"])
       expect((await get(p)).status, p).toBe(404);
