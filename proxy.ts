@@ -48,10 +48,9 @@ async function setReportCaching(request: NextRequest, response: NextResponse) {
   try {
     const anonymous = !hasSessionCookie(request.cookies.getAll().map((c) => c.name));
     const policy = reportPageCacheControl(request.nextUrl.pathname, { anonymous, ...(await cacheFacts()) });
-    if (policy) {
-      response.headers.set("Cache-Control", policy);
-      response.headers.set("Vary", "Cookie");
-    }
+    // (Next sets the page's Vary itself, so a shared cache keys these by address only: it could hand the public page
+    // to a logged-in reader, never the other way round – logged-in pages are not marked cacheable.)
+    if (policy) response.headers.set("Cache-Control", policy);
   } catch {
     // without the facts the page is simply not cached
   }

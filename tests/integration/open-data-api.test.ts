@@ -61,14 +61,15 @@ beforeAll(async () => {
   await storeReport(2024, { status: "superseded", version: 1 });
   // a correction: new figures for LDBU-02 go into version 2 only
   await pool().query(`UPDATE indicator_result SET numerator = numerator + 7 WHERE indicator_id = 'LDBU-02' AND period = '2024'`);
-  const v2 = await storeReport(2024, { version: 2, changeNote: "Rettet tæller for LDBU-02." });
-  await pool().query(`UPDATE annual_report SET summary = 'Årets resultater i korte træk.' WHERE id = $1`, [v2.id]);
-  const author = (await pool().query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sundk'`)).rows[0].id;
-  await pool().query(
-    `INSERT INTO annual_report_comment (report_id, indicator_id, municipality_code, author_id, text, updated_at)
-     VALUES ($1, 'LDBU-01', NULL, $2, 'SundK: vægttabet er uændret.', now()), ($1, 'LDBU-01', '751', $2, 'Aarhus: vi har styrket opfølgningen.', now())`,
-    [v2.id, author],
-  );
+  await storeReport(2024, {
+    version: 2,
+    changeNote: "Rettet tæller for LDBU-02.",
+    summary: "Årets resultater i korte træk.",
+    comments: [
+      { indicatorId: "LDBU-01", municipalityCode: null, text: "SundK: vægttabet er uændret." },
+      { indicatorId: "LDBU-01", municipalityCode: "751", text: "Aarhus: vi har styrket opfølgningen." },
+    ],
+  });
   await storeReport(2025, { status: "draft" });
   app = await startApp(db.url);
   doc = (await (await get("/openapi.json")).json()) as Doc;
