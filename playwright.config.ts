@@ -10,6 +10,7 @@ const port = Number(process.env.LDBU_E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/warm-up.ts",
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,

@@ -9,6 +9,7 @@ import { INDICATORS } from "@/lib/indicators/catalog";
 import { overviewData } from "@/lib/queries/overview";
 import { viewContext } from "@/lib/queries/view-context";
 import { overviewRows } from "@/lib/views/overview";
+import { audit } from "@/lib/audit";
 
 export default async function Forside() {
   const viewer = await getViewer();
@@ -28,6 +29,7 @@ export default async function Forside() {
 async function Overview({ viewer }: { viewer: Awaited<ReturnType<typeof getViewer>> }) {
   const [ctx, data] = await Promise.all([viewContext(), overviewData(viewer)]);
   const rows = overviewRows(data, ctx.indicators, ctx.directory.municipalities.length);
+  await audit(viewer, "view", "forside");
   return (
     <>
       <p>

@@ -21,11 +21,13 @@ export interface AppServer {
   url: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  log: () => string;
 }
 
 /**
  * A local (test or benchmark) server: demo mode, with a throwaway session secret when none is set;
- * `env` adds settings for this server only (e.g. single sign-on), `processes` sizes the app cluster.
+ * `env` adds or overrides settings for this server only (single sign-on, trusted proxies), `processes` sizes the app cluster.
  */
 export async function startApp(databaseUrl: string, port?: number, opts: { env?: Record<string, string>; processes?: number } = {}): Promise<AppServer> {
   const { env = {}, processes = 1 } = opts;
@@ -62,5 +64,5 @@ export async function startApp(databaseUrl: string, port?: number, opts: { env?:
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { url, child, stop };
+  return { url, child, stop, log: () => log };
 }

@@ -1,13 +1,33 @@
 import Link from "next/link";
-import { NotBuilt } from "@/components/NotBuilt";
+import { ADMIN_SECTIONS, AdminNav } from "@/components/admin/AdminNav";
 import { requirePage } from "@/lib/auth/guard";
+import styles from "@/components/admin/admin.module.css";
+
 export const metadata = { title: "Administration" };
-export default async function Page() {
+
+export default async function AdminPage() {
   await requirePage("admin", "/admin");
   return (
     <>
-      <NotBuilt title="Administration" what="brugere, organisationer (SOR → kommune), standarder, modtagelseslog og auditlog." />
-      <p><Link href="/admin/aarsrapporter">Årsrapporter</Link>: frys et års resultater, høring hos kommunerne, offentliggørelse og rettelser.</p>
+      <h1>Administration</h1>
+      <AdminNav current="/admin" />
+      <ul className={styles.sections}>
+        {ADMIN_SECTIONS.map((s) => (
+          <li key={s.href}>
+            <h2>
+              <Link href={s.href}>{s.label}</Link>
+            </h2>
+            <p>{s.description}</p>
+          </li>
+        ))}
+        <li>
+          <h2>Organisationer og standarder</h2>
+          <p className="notice" role="status">
+            Endnu ikke bygget: vedligeholdelse af SOR-koder → kommune og indikatorernes standarder. Indtil da registreres SOR-koder direkte i tabellen
+            <code> organisation</code> af driften.
+          </p>
+        </li>
+      </ul>
     </>
   );
 }

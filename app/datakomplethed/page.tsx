@@ -15,6 +15,7 @@ import { MEASURE_INFO } from "@/lib/completeness/views";
 import { completenessData } from "@/lib/queries/completeness";
 import { areaDirectory } from "@/lib/queries/municipalities";
 import { queryString } from "@/lib/views/search-params";
+import { audit } from "@/lib/audit";
 
 export const metadata = { title: "Datakomplethed" };
 
@@ -29,6 +30,7 @@ export default async function DatakomplethedPage({ searchParams }: { searchParam
   // a link to a year without data shows the default year, under its own address
   if (state.periode !== null && data.year !== state.periode) redirect(`/datakomplethed?${serializeCompletenessState({ ...state, periode: null })}`);
   const canExport = decide(viewer, "export:current").allow;
+  await audit(viewer, "view", "datakomplethed", { periode: data.year, maal: state.maal, region: state.region, kommune: state.kommune }, state.kommune);
 
   if (data.year === null || !data.heatmap || !data.periods) {
     return (

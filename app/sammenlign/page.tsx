@@ -8,6 +8,7 @@ import { viewContext } from "@/lib/queries/view-context";
 import { queryString } from "@/lib/views/search-params";
 import { parseCompareState, serializeCompareState } from "@/lib/views/url-state";
 import { redirect } from "next/navigation";
+import { audit } from "@/lib/audit";
 
 export const metadata = { title: "Sammenlign kommuner" };
 
@@ -21,6 +22,7 @@ export default async function SammenlignPage({ searchParams }: { searchParams: S
   const data = await compareData(viewer, { indicatorId: state.indikator, period: state.periode, breakdown: state.opdeling, region: state.region });
   // a link to a period without results shows the newest one, under its own address
   if (state.periode !== null && data.period !== state.periode) redirect(`/sammenlign?${serializeCompareState({ ...state, periode: null })}`);
+  await audit(viewer, "view", "sammenlign", { indikator: state.indikator, periode: data.period, opdeling: state.opdeling, region: state.region });
   return (
     <>
       <h1>Sammenlign kommuner</h1>

@@ -8,6 +8,7 @@ import { seriesData } from "@/lib/queries/series";
 import { viewContext } from "@/lib/queries/view-context";
 import { queryString } from "@/lib/views/search-params";
 import { parseTrendState, serializeTrendState } from "@/lib/views/url-state";
+import { audit } from "@/lib/audit";
 
 export const metadata = { title: "Udvikling" };
 
@@ -24,6 +25,7 @@ export default async function UdviklingPage({ searchParams }: { searchParams: Pr
   if (state.kommune !== null && !ctx.directory.municipalities.some((m) => m.code === state.kommune)) redirect(`/udvikling?${serializeTrendState({ ...state, kommune: null })}`);
   const data = await seriesData(viewer, { indicatorId: state.indikator, municipalityCode: state.kommune ?? defaultMunicipality, breakdown: state.opdeling });
   if (!data) notFound();
+  await audit(viewer, "view", "udvikling", { indikator: state.indikator, kommune: state.kommune ?? defaultMunicipality, opdeling: state.opdeling }, state.kommune ?? defaultMunicipality);
   return (
     <>
       <h1>Udvikling</h1>

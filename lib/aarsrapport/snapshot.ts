@@ -56,10 +56,10 @@ export function completenessPeriods(year: number): string[] {
  */
 export async function buildSnapshot(client: pg.ClientBase, year: number): Promise<Snapshot> {
   const pairs = INDICATORS.map((d) => ({ id: d.id, period: reportPeriod(d, year) }));
-  const [now, standards, results, completeness] = await Promise.all([
-    client.query<{ now: Date }>(`SELECT now() AS now`),
-    client.query<{ indicator_id: string; target: number }>(`SELECT indicator_id, target FROM indicator_standard`),
-    client.query<StoredResult>(
+  // one client runs one query at a time: in sequence, not Promise.all (pg deprecates queued queries)
+  const now = await client.query<{ now: Date }>(`SELECT now() AS now`);
+  const standards = await client.query<{ indicator_id: string; target: number }>(`SELECT indicator_id, target FROM indicator_standard`);
+  const results = await client.query<StoredResult>(
       `SELECT r.indicator_id AS "indicatorId", r.period, r.area_level::text AS "areaLevel", r.area_code AS "areaCode",
               r.breakdown, r.breakdown_value AS "breakdownValue", r.numerator, r.denominator, r.uoplyst, r.value,
               r.ci_low AS "ciLow", r.ci_high AS "ciHigh", r.benchmark, r.standard_met AS "standardMet",
@@ -68,15 +68,14 @@ export async function buildSnapshot(client: pg.ClientBase, year: number): Promis
        JOIN unnest($1::text[], $2::text[]) AS p(indicator_id, period) ON p.indicator_id = r.indicator_id AND p.period = r.period
        ORDER BY r.indicator_id, r.area_level, r.area_code, r.breakdown, r.breakdown_value`,
       [pairs.map((p) => p.id), pairs.map((p) => p.period)],
-    ),
-    client.query<CompletenessRow>(
+    );
+  const completeness = await client.query<CompletenessRow>(
       `SELECT measure, period, area_level::text AS "areaLevel", area_code AS "areaCode", visit_type AS "visitType", item,
               numerator, denominator, value, detail
        FROM completeness_result WHERE period = ANY($1::text[]) AND measure <> $2
        ORDER BY measure, period, area_level, area_code, visit_type, item`,
       [completenessPeriods(year), MEASURES.version],
-    ),
-  ]);
+    );
   const stored = new Map(standards.rows.map((r) => [r.indicator_id, r.target]));
   return {
     format: SNAPSHOT_FORMAT,

@@ -5,6 +5,7 @@
  */
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
+import { readJson } from "@/lib/http/body";
 import { viewContext } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest } from "@/lib/views/api-params";
 
@@ -13,8 +14,9 @@ export async function postImageExport(request: Request): Promise<Response> {
   if (auth instanceof Response) return auth;
   if ((request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() !== "application/json")
     return Response.json({ error: "Indholdstypen skal være application/json." }, { status: 415 });
-  const body: unknown = await request.json().catch(() => null);
-  const parsed = apiSchemas((await viewContext()).domain).imageExport.safeParse(body);
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const parsed = apiSchemas((await viewContext()).domain).imageExport.safeParse(body.value);
   if (!parsed.success) return badRequest(parsed.error);
   await audit(auth.viewer, "export", `${parsed.data.format}/${parsed.data.visning}`, parsed.data);
   return new Response(null, { status: 204 });

@@ -1,6 +1,8 @@
 /** next-auth configuration: local accounts (credentials) and, when configured, single sign-on (OIDC), with JWT sessions. */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { requestClientAddress } from "@/lib/http/client-address";
+import { throttledByAddress } from "./login-throttle";
 import { SESSION_HOURS } from "./session-policy";
 import { admitSsoSignIn, ssoProviders } from "./sso";
 import { checkCredentials, endSessions, LoginRefused } from "./users";
@@ -14,12 +16,13 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "LDBU-konto",
       credentials: { username: { label: "Brugernavn", type: "text" }, password: { label: "Adgangskode", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const username = String(credentials?.username ?? "").trim().toLowerCase();
         const password = String(credentials?.password ?? "");
         if (!username || !password) throw new Error("Udfyld brugernavn og adgangskode.");
         try {
-          const { id, sessionVersion } = await checkCredentials(username, password);
+          const address = requestClientAddress(req.headers ?? {});
+          const { id, sessionVersion } = await throttledByAddress(address, () => checkCredentials(username, password));
           return { id: String(id), name: username, sessionVersion };
         } catch (e) {
           if (e instanceof LoginRefused) throw new Error(e.message);

@@ -1,5 +1,6 @@
 /** Local accounts: creation (CLI, admin) and credential checks (login). */
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
+import { LoginRefused, minutesText } from "./login-refused";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { isRole, type Role, type Viewer } from "./roles";
 
@@ -28,23 +29,25 @@ export async function createUser(u: NewUser) {
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
 
-export class LoginRefused extends Error {}
+export { LoginRefused };
 
 /** Checks a username and password; counts failures and locks the account for a while after five. */
 export async function checkCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number }> {
   const user = await db().user.findUnique({ where: { username } });
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now)
-    throw new LoginRefused("For mange forkerte forsøg. Kontoen er midlertidigt låst – prøv igen om lidt.");
+    throw new LoginRefused(`For mange mislykkede loginforsøg på denne konto. Kontoen er låst – prøv igen om ${minutesText(user.lockedUntil.getTime() - now.getTime())}.`);
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !ok || !user.active) {
-    if (user) {
-      const failures = user.failedLogins + 1;
-      await db().user.update({
-        where: { id: user.id },
-        data: { failedLogins: failures >= MAX_FAILURES ? 0 : failures, lockedUntil: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null },
-      });
-    }
+    // One statement, so that parallel failures are all counted.
+    if (user)
+      await pool().query(
+        `UPDATE app_user SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
+           updated_at = now()
+         WHERE id = $1`,
+        [user.id, MAX_FAILURES, LOCK_MINUTES],
+      );
     throw new LoginRefused("Forkert brugernavn eller adgangskode.");
   }
   await db().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });

@@ -39,6 +39,7 @@ export async function getCompleteness(request: Request): Promise<Response> {
   const data = await completenessData(auth.viewer, toQuery(parsed.data));
   if (parsed.data.periode !== undefined && data.year !== parsed.data.periode)
     return Response.json({ error: `Ingen data om datakomplethed for ${parsed.data.periode}.`, perioder: data.years }, { status: 404 });
+  await audit(auth.viewer, "view", "api/datakomplethed", { ...parsed.data, periode: data.year }, parsed.data.kommune ?? null);
   return Response.json(data, PRIVATE);
 }
 

@@ -15,6 +15,13 @@ describe("startup check", () => {
   it("lets the project's own local scripts run with demo secrets", () => {
     expect(startupProblems({ LDBU_MODE: "demo" }, {})).toEqual([]);
   });
+  it("refuses malformed security settings in every mode", () => {
+    const demo = { LDBU_MODE: "demo" };
+    expect(startupProblems({ ...demo, LDBU_TRUSTED_PROXIES: "10.0.0.0/8, proxy" }, {}).map((p) => p.name)).toEqual(["LDBU_TRUSTED_PROXIES"]);
+    expect(startupProblems({ ...demo, LDBU_FHIR_RATE: "-1" }, {}).map((p) => p.name)).toEqual(["LDBU_FHIR_RATE", "LDBU_FHIR_BURST"]);
+    expect(startupProblems({ ...good, LDBU_LOGIN_MAX_FAILURES: "0", LDBU_LOGIN_WINDOW_MINUTES: "15" }, {}).map((p) => p.name)).toEqual(["LDBU_LOGIN_MAX_FAILURES"]);
+    expect(startupProblems({ ...good, LDBU_TRUSTED_PROXIES: "127.0.0.1, ::1", LDBU_FHIR_RATE: "300" }, {})).toEqual([]);
+  });
 });
 
 describe("startup check: single sign-on", () => {

@@ -26,6 +26,7 @@ export type IssueType =
   | "not-supported"
   | "too-costly"
   | "transient"
+  | "throttled"
   | "exception";
 
 export interface Coding {

@@ -23,4 +23,19 @@ describe("pseudonymise", () => {
     expect(() => pseudonymise("0505209996")).toThrow(/LDBU_PSEUDONYM_KEY/);
     vi.unstubAllEnvs();
   });
+  it("chains the rotation keys in order: HMAC(K2, HMAC(K1, HMAC(K0, CPR)))", async () => {
+    const [k0, k1, k2] = ["a".repeat(32), "b".repeat(40), "c".repeat(33)];
+    vi.stubEnv("LDBU_PSEUDONYM_KEY", k0);
+    vi.stubEnv("LDBU_PSEUDONYM_ROTATION_KEYS", ` ${k1}, ${k2} `);
+    vi.resetModules();
+    const { pseudonymise, chainPseudonym, keyChain } = await import("./pseudonym");
+    const h = (k: string, v: string) => createHmac("sha256", k).update(v).digest("hex");
+    expect(pseudonymise("0505209996")).toBe(h(k2, h(k1, h(k0, "0505209996"))));
+    expect(chainPseudonym("0505209996", keyChain(), 1)).toBe(h(k0, "0505209996"));
+    vi.stubEnv("LDBU_PSEUDONYM_ROTATION_KEYS", "for-kort");
+    expect(() => pseudonymise("0505209996")).toThrow(/mindst 32 tegn/);
+    vi.stubEnv("LDBU_PSEUDONYM_ROTATION_KEYS", k0);
+    expect(() => pseudonymise("0505209996")).toThrow(/forskellige/);
+    vi.unstubAllEnvs();
+  });
 });

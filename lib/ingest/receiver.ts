@@ -9,6 +9,8 @@ import { pool } from "@/lib/db/client";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
 import { GroupCommit } from "./group-commit";
+import { gatewayWait } from "./rate-limit";
+import { KeyChainMismatch } from "./key-chain";
 import { answer, prepareSubmission } from "./submission";
 
 /** Largest accepted request body. A delivery report is typically 10–60 kB; an incremental delivery may hold many. */
@@ -64,6 +66,9 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
         ? problem(401, "login", "ldbu-auth", "Der mangler et gyldigt adgangstoken (Authorization: Bearer …).", "A valid bearer token is required.", { "www-authenticate": 'Bearer realm="ldbu"' })
         : problem(403, "forbidden", "ldbu-auth", "Adgangstokenet giver ikke adgang til at indberette.", "The token does not allow submitting reports.");
     }
+    const wait = principal.kind === "gateway" ? gatewayWait(principal.clientId) : 0;
+    if (wait)
+      return problem(429, "throttled", "ldbu-rate-limit", `For mange indberetninger fra denne klient. Vent ${wait} s, og send igen.`, `Too many submissions from this client. Retry after ${wait} s.`, { "retry-after": String(wait) });
     const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "application/fhir+json" && type !== "application/json")
       return problem(415, "not-supported", "ldbu-content-type", "Indholdstypen skal være application/fhir+json.", "The content type must be application/fhir+json.");
@@ -81,7 +86,8 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
     const { status, outcome } = answer(prepared, results);
     return reply(status, outcome);
   } catch (e) {
-    if (databaseUnavailable(e))
+    if (e instanceof KeyChainMismatch) console.error("[fhir] pseudonymnøgler:", e.message);
+    if (databaseUnavailable(e) || e instanceof KeyChainMismatch)
       return problem(503, "transient", "ldbu-unavailable", "LDBU kan ikke gemme indberetninger lige nu. Send igen senere.", "LDBU cannot store reports right now. Retry later.", { "retry-after": "5" });
     console.error("[fhir] uventet fejl", (e as Error)?.message);
     return problem(500, "exception", "ldbu-internal", "Der opstod en intern fejl. Intet er gemt. Send igen senere.", "An internal error occurred. Nothing was stored. Retry later.");

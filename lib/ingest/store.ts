@@ -20,6 +20,7 @@ import type pg from "pg";
 import { bulkInsert, jsonToTextArray, type Column } from "@/lib/db/bulk";
 import type { OperationOutcomeIssue } from "@/lib/fhir/types";
 import { extractReport, type ExtractedReport } from "./extract";
+import { assertKeyChain } from "./key-chain";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 
 export interface ReportToStore {
@@ -160,6 +161,7 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
 }
 
 async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: string; report: ExtractedReport }[]) {
+  await assertKeyChain(client); // the pseudonyms were made with the database's key chain (waits for a running rotation)
   // Citizens by pseudonym (sorted: a fixed lock order).
   const people = new Map<string, { birthDate: string; sex: string }>();
   for (const { report } of accepted) for (const c of report.citizens) people.set(c.pseudonym, c);

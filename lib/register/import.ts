@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { bulkInsert } from "@/lib/db/bulk";
+import { assertKeyChain } from "@/lib/ingest/key-chain";
 import { pseudonymise } from "@/lib/ingest/pseudonym";
 import { parseRegister, type RowProblem } from "./parse";
 
@@ -23,6 +24,7 @@ export async function importRegister(pool: pg.Pool, fileName: string, text: stri
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    await assertKeyChain(client);
     const imp = await client.query<{ id: number }>(
       `INSERT INTO register_import (file_name, content_hash, row_count) VALUES ($1, $2, $3) RETURNING id`,
       [fileName, createHash("sha256").update(text).digest("hex"), rows.length],

@@ -1,6 +1,7 @@
 import type { Command } from "./types";
 import { dbStart, dbStatus, migrateCmd, migrationNew } from "./db";
 import { createUserCmd } from "./users";
+import { rotatePseudonymKeyCmd } from "./pseudonym";
 import { demo, dev, start } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   "bench:views": benchViewsCmd,
   "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
+  "rotate-pseudonym-key": rotatePseudonymKeyCmd,
   "db:start": dbStart,
   "db:status": dbStatus,
   "migration:new": migrationNew,

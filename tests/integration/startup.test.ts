@@ -20,6 +20,11 @@ describe("startup check", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("for kort");
   });
+  it("refuses malformed security settings even in demo mode", () => {
+    const r = start({ LDBU_MODE: "demo", DATABASE_URL: "postgresql://127.0.0.1:1/none", LDBU_TRUSTED_PROXIES: "proxy.intern" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('LDBU_TRUSTED_PROXIES: "proxy.intern" er hverken en IP-adresse');
+  });
   it("the app cluster stops as a whole (no restarting of workers) when they refuse to start", () => {
     const r = start({ DATABASE_URL: "postgresql://127.0.0.1:1/none" }, ["--import", "tsx", "scripts/server/main.ts", "0", "2"]);
     expect(r.status).toBe(1);

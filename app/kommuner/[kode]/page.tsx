@@ -6,6 +6,7 @@ import { decide } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guard";
 import { profileData } from "@/lib/queries/profile";
 import { viewContext } from "@/lib/queries/view-context";
+import { audit } from "@/lib/audit";
 
 export async function generateMetadata({ params }: { params: Promise<{ kode: string }> }) {
   const { kode } = await params;
@@ -21,6 +22,7 @@ export default async function KommuneprofilPage({ params }: { params: Promise<{ 
   const { viewer } = await requirePage("read:current", `/kommuner/${kode}`, kode);
   const data = await profileData(viewer, kode);
   if (!data) notFound();
+  await audit(viewer, "view", "kommuneprofil", { kommune: kode }, kode);
   const region = ctx.directory.regions.find((r) => r.code === municipality.regionCode)?.name ?? "";
   return (
     <>

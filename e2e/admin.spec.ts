@@ -1,0 +1,161 @@
+/**
+ * The SundK administration in the browser: a SundK user creates a leder, resets the password, the leder logs in, is
+ * deactivated and is thrown out on the next navigation; the audit log finds all of it; the receipt log searches;
+ * nobody else may open /admin; every view of unpublished data is audited; axe on every admin page.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { DEMO_PASSWORD } from "../lib/demo/users";
+
+async function submitLogin(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Brugernavn").fill(username);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+}
+
+async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, username, password);
+  // the first page after a cold server start (the Forside with all its results) may take a while on a busy machine
+  await expect(page.getByTestId("account-name")).toBeVisible({ timeout: 20_000 });
+}
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+test("SundK creates a leder, resets the password, the leder logs in and is thrown out when deactivated; the audit log shows it", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const username = `e2e-leder-${Date.now().toString(36)}`;
+  await login(admin, "sundk");
+
+  await admin.goto("/admin");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Administration");
+  expect(await violations(admin)).toEqual([]);
+  await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Brugere" }).click();
+  await expect(admin.getByTestId("user-table")).toContainText("leder");
+  expect(await violations(admin)).toEqual([]);
+  await admin.getByRole("link", { name: "Opret bruger" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Opret bruger");
+
+  // a refused form keeps what was typed and names the problem in Danish
+  await admin.getByLabel("Brugernavn", { exact: true }).fill(username);
+  await admin.getByLabel("Fulde navn", { exact: true }).fill("Edith Testleder");
+  await admin.getByLabel("Rolle", { exact: true }).selectOption("leder");
+  await admin.getByRole("button", { name: "Opret bruger" }).click();
+  await expect(admin.getByTestId("form-error")).toHaveText("Rettelserne nedenfor mangler.");
+  await expect(admin.getByText("Vælg brugerens kommune (kræves for alle roller undtagen SundK).")).toBeVisible();
+  await expect(admin.getByLabel("Brugernavn", { exact: true })).toHaveValue(username);
+  expect(await violations(admin)).toEqual([]);
+
+  await admin.getByLabel("Kommune", { exact: true }).selectOption("751");
+  await admin.getByRole("button", { name: "Opret bruger" }).click();
+  const first = await admin.getByTestId("one-time-password").textContent();
+  expect(first).toMatch(/^[^-]{5}(-[^-]{5}){3}$/);
+  expect(await violations(admin)).toEqual([]);
+  await admin.getByRole("link", { name: "Gå til brugeren" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Bruger: ${username}`);
+  await admin.getByRole("button", { name: "Nulstil adgangskode" }).click();
+  const password = (await admin.getByTestId("one-time-password").textContent())!;
+  expect(password).not.toBe(first);
+  expect(await violations(admin)).toEqual([]);
+
+  const userContext = await browser.newContext();
+  const user = await userContext.newPage();
+  await submitLogin(user, username, first!);
+  await expect(user.getByTestId("login-error")).toHaveText("Forkert brugernavn eller adgangskode."); // the old password is gone
+  await login(user, username, password);
+  await expect(user.getByTestId("account-name")).toHaveText("Edith Testleder");
+  expect((await user.goto("/fejlliste"))?.status()).toBe(200);
+
+  await admin.getByRole("button", { name: "Deaktivér bruger" }).click();
+  await expect(admin.getByTestId("user-status")).toHaveText("Deaktiveret");
+  await expect(admin.getByTestId("form-ok")).toContainText("deaktiveret");
+
+  await user.goto("/fejlliste");
+  await expect(user).toHaveURL(/\/login\?callbackUrl=%2Ffejlliste/);
+  await expect(user.getByRole("link", { name: "Log ind" })).toBeVisible();
+  await userContext.close();
+
+  await admin.goto(`/admin/audit?bruger=sundk&handling=admin`);
+  const table = admin.getByTestId("audit-table");
+  for (const what of ["handling: opret", "handling: nulstil adgangskode", "handling: deaktivér"]) await expect(table.getByRole("row").filter({ hasText: username }).filter({ hasText: what })).toHaveCount(1);
+  await expect(table).not.toContainText(password);
+  expect(await violations(admin)).toEqual([]);
+  await admin.goto(`/admin/audit?bruger=${username}`);
+  await expect(admin.getByTestId("audit-table").getByRole("row").filter({ hasText: "fejlliste" })).toHaveCount(1);
+  const csv = await admin.request.get(`/api/admin/audit/csv?bruger=${username}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(`${username};leder;Visning;fejlliste;751`);
+  await adminContext.close();
+});
+
+test("a SundK user cannot deactivate themselves", async ({ page }) => {
+  await login(page, "sundk");
+  await page.goto("/admin/brugere?rolle=sundk");
+  await page.getByRole("link", { name: "sundk", exact: true }).click();
+  await page.getByRole("button", { name: "Deaktivér bruger" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Du kan ikke deaktivere dig selv. Bed en anden SundK-bruger om det.");
+  await expect(page.getByTestId("user-status")).toHaveText("Aktiv");
+});
+
+test("the receipt log finds the rejected reports with their problems", async ({ page }) => {
+  await login(page, "sundk");
+  await page.goto("/admin/modtagelser?resultat=rejected");
+  const rows = page.getByTestId("receipt-table").locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const text of await rows.locator("td:nth-child(5)").allTextContents()) expect(text).toBe("Afvist");
+  await rows.first().getByText(/fejl,/).click();
+  await expect(rows.first().getByRole("listitem").first()).toContainText("Fejl");
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const username of ["leder", "sundhedsplejerske", "politiker"]) {
+  test(`a ${username} gets 403 on every admin page and the audit export`, async ({ page }) => {
+    await login(page, username);
+    for (const path of ["/admin", "/admin/brugere", "/admin/brugere/ny", "/admin/brugere/1", "/admin/audit", "/admin/modtagelser"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
+    }
+    expect((await page.request.get("/api/admin/audit/csv")).status()).toBe(403);
+  });
+}
+
+test("every view of unpublished results is audited, pages and API alike", async ({ page }) => {
+  await login(page, "sundhedsplejerske");
+  const count = async (resource: string) =>
+    (await query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE username = 'sundhedsplejerske' AND action = 'view' AND resource = $1`, [resource]))[0].n;
+  const checks: [path: string, resource: string][] = [
+    ["/", "forside"],
+    ["/kommuner/751", "kommuneprofil"],
+    ["/sammenlign", "sammenlign"],
+    ["/udvikling", "udvikling"],
+    ["/datakomplethed", "datakomplethed"],
+  ];
+  for (const [path, resource] of checks) {
+    const before = await count(resource);
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    expect(await count(resource), path).toBe(before + 1);
+  }
+  const before = await count("api/datakomplethed");
+  expect((await page.request.get("/api/datakomplethed")).status()).toBe(200);
+  expect(await count("api/datakomplethed")).toBe(before + 1);
+  const [last] = await query<{ municipality_code: string; details: { kommune: string } }>(
+    `SELECT municipality_code, details FROM audit_entry WHERE username = 'sundhedsplejerske' AND resource = 'kommuneprofil' ORDER BY id DESC LIMIT 1`,
+  );
+  expect(last).toEqual({ municipality_code: "751", details: { kommune: "751" } });
+});
