@@ -32,7 +32,8 @@ export type Unsuppressed = Partial<Record<RoleName, Scope>>;
 export interface Case {
   name: string;
   /** path and query; "{kommune}" runs the case for each of MUNICIPALITIES; "{rapport:2024}" is the id of the newest
-   *  annual report of 2024, "{rapport:2024:1}" that of version 1 (looked up when the case runs) */
+   *  annual report of 2024, "{rapport:2024:1}" that of version 1, "{bruger:leder}" the id of a user (looked up when
+   *  the case runs) */
   url: string;
   headers?: Record<string, string>;
   body?: string;
@@ -55,9 +56,9 @@ export type ActionOutcome = "ok" | "refused";
 
 export interface ActionCase {
   name: string;
-  /** the page whose form calls the action (it is POSTed there); "{rapport:…}" as in Case.url */
+  /** the page whose form calls the action (it is POSTed there); "{rapport:…}", "{bruger:…}" as in Case.url */
   page: string;
-  /** the form fields; "{rapport:…}" as in Case.url */
+  /** the form fields; "{rapport:…}", "{bruger:…}" as in Case.url */
   form: Record<string, string>;
   expect: Record<RoleName, ActionOutcome>;
   /** the Danish message every refused role must get */
@@ -122,6 +123,11 @@ const REPORT_TABLES = ["annual_report", "annual_report_comment", "annual_report_
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ADMIN_2025 = "/admin/aarsrapporter/{rapport:2025}";
 const action = (name: string, cases: ActionCase[]): ActionEntry => ({ route: `action:app/admin/aarsrapporter/actions.ts#${name}`, method: "POST", cases });
+const userAction = (name: string, cases: ActionCase[]): ActionEntry => ({ route: `action:app/admin/brugere/actions.ts#${name}`, method: "POST", cases });
+const NO_USER_ADMIN = /^Du har ikke adgang til brugeradministrationen\.$/;
+const NEW_USER = "/admin/brugere/{bruger:matrix-ny}";
+/** Logs: SundK only (read:logs). */
+const ADMIN_API: Expectation = { anonymous: 401, politiker: 403, sundhedsplejerske: 403, leder: 403, sundk: 200, gateway: 401 };
 
 const FHIR_EXAMPLES = "../shared/reference/fbu/examples";
 const FHIR = { "content-type": "application/fhir+json" };
@@ -174,6 +180,41 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
       { name: "rettelse i høring", url: "/admin/aarsrapporter/{rapport:2024}", expect: ADMIN_PAGE, figures: { format: "html", unsuppressed: { sundk: "alle" } } },
       { name: "ukendt id", url: "/admin/aarsrapporter/999999", expect: { ...ADMIN_PAGE, sundk: 404 } },
       { name: "id der ikke er et tal", url: "/admin/aarsrapporter/1%20OR%201%3D1", expect: { ...ADMIN_PAGE, sundk: 404 } },
+    ],
+  },
+  {
+    route: "/admin/audit",
+    method: "GET",
+    cases: [
+      { name: "auditlog", url: "/admin/audit", expect: ADMIN_PAGE },
+      { name: "auditlog for en kommune", url: "/admin/audit?kommune={kommune}", expect: ADMIN_PAGE },
+    ],
+  },
+  {
+    route: "/admin/brugere",
+    method: "GET",
+    cases: [{ name: "brugerliste", url: "/admin/brugere", expect: ADMIN_PAGE }],
+  },
+  {
+    route: "/admin/brugere/[id]",
+    method: "GET",
+    cases: [
+      { name: "en bruger", url: "/admin/brugere/{bruger:leder}", expect: ADMIN_PAGE },
+      { name: "ukendt bruger", url: "/admin/brugere/999999", expect: { ...ADMIN_PAGE, sundk: 404 } },
+      { name: "id der ikke er et tal", url: "/admin/brugere/..%2f..%2fadmin", expect: { ...ADMIN_PAGE, sundk: 404 } },
+    ],
+  },
+  {
+    route: "/admin/brugere/ny",
+    method: "GET",
+    cases: [{ name: "ny bruger", url: "/admin/brugere/ny", expect: ADMIN_PAGE }],
+  },
+  {
+    route: "/admin/modtagelser",
+    method: "GET",
+    cases: [
+      { name: "kvitteringslog", url: "/admin/modtagelser", expect: ADMIN_PAGE },
+      { name: "kvitteringslog filtreret", url: "/admin/modtagelser?udfald=rejected", expect: ADMIN_PAGE },
     ],
   },
   {
@@ -338,6 +379,16 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
     ],
   },
 
+  {
+    route: "/api/admin/audit/csv",
+    method: "GET",
+    cases: [
+      { name: "auditlog som CSV", url: "/api/admin/audit/csv", expect: ADMIN_API },
+      { name: "kommune i parameter", url: "/api/admin/audit/csv?kommune={kommune}", expect: ADMIN_API },
+      { name: "ukendt parameter", url: "/api/admin/audit/csv?x=1", expect: { ...ADMIN_API, sundk: 400 } },
+    ],
+  },
+
   // ------------------------------------------------ data completeness and the worklist
   {
     route: "/api/datakomplethed",
@@ -439,7 +490,10 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
   {
     route: "/api/v1/openapi.json",
     method: "GET",
-    cases: [{ name: "OpenAPI-dokument", url: "/api/v1/openapi.json", expect: OPEN_API }],
+    cases: [
+      { name: "OpenAPI-dokument", url: "/api/v1/openapi.json", expect: OPEN_API },
+      { name: "ukendt parameter (som på de andre API-ruter: 400)", url: "/api/v1/openapi.json?x=1", expect: OPEN_API_STATUS(400) },
+    ],
   },
   preflight("/api/v1/openapi.json", "/api/v1/openapi.json"),
   {
@@ -482,6 +536,32 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
       },
     ],
   },
+  userAction("createUserAction", [
+    {
+      name: "opret en bruger (en leder prøver at oprette en SundK-bruger)",
+      page: "/admin/brugere/ny",
+      form: { username: "matrix-ny", name: "Nina Ny", role: "sundk", municipalityCode: "" },
+      expect: SUNDK_ACTION,
+      refusal: NO_USER_ADMIN,
+      tables: ["app_user"],
+    },
+  ]),
+  userAction("changeUserAction", [
+    {
+      name: "skift rolle og kommune",
+      page: NEW_USER,
+      form: { id: "{bruger:matrix-ny}", name: "Nina Ny", role: "leder", municipalityCode: "751" },
+      expect: SUNDK_ACTION,
+      refusal: NO_USER_ADMIN,
+      tables: ["app_user"],
+    },
+  ]),
+  userAction("resetPasswordAction", [
+    { name: "ny adgangskode", page: NEW_USER, form: { id: "{bruger:matrix-ny}" }, expect: SUNDK_ACTION, refusal: NO_USER_ADMIN, tables: ["app_user"] },
+  ]),
+  userAction("setActiveAction", [
+    { name: "deaktivér", page: NEW_USER, form: { id: "{bruger:matrix-ny}", active: "false" }, expect: SUNDK_ACTION, refusal: NO_USER_ADMIN, tables: ["app_user"] },
+  ]),
   action("createReportAction", [{ name: "opret og frys 2025", page: "/admin/aarsrapporter", form: { aar: "2025" }, expect: SUNDK_ACTION, refusal: ONLY_SUNDK, tables: REPORT_TABLES }]),
   action("startHearingAction", [
     { name: "send 2025 i høring", page: ADMIN_2025, form: { rapport: "{rapport:2025}", frist: inDays(14) }, expect: SUNDK_ACTION, refusal: ONLY_SUNDK, tables: REPORT_TABLES },

@@ -36,7 +36,7 @@ export interface ActionAnswer {
   text: string;
 }
 
-/** The form state ({ ok, message }) among the rows of an RSC answer ("<id>:<json>"). */
+/** The form state among the rows of an RSC answer ("<id>:<json>"): { ok, message }, or { status: "ok" | "error", message }. */
 function formState(text: string): ActionAnswer["state"] {
   for (const line of text.split("\n")) {
     const json = line.slice(line.indexOf(":") + 1);
@@ -44,6 +44,7 @@ function formState(text: string): ActionAnswer["state"] {
     try {
       const v = JSON.parse(json) as Record<string, unknown>;
       if ("ok" in v && "message" in v) return { ok: v.ok as boolean | null, message: v.message as string | null };
+      if ((v.status === "ok" || v.status === "error") && "message" in v) return { ok: v.status === "ok", message: v.message as string | null };
     } catch {
       // a row that is not JSON (text chunks, hints)
     }
@@ -51,15 +52,15 @@ function formState(text: string): ActionAnswer["state"] {
   return null;
 }
 
-/** Calls a useActionState-style action `(previousState, formData)` on `page` with the caller's headers. */
-export async function callFormAction(baseUrl: string, page: string, actionId: string, form: Record<string, string>, headers: Record<string, string>): Promise<ActionAnswer> {
+/** Calls a useActionState-style action `(previousState, formData)` on `page` with the caller's headers (from `origin`, default the app's own). */
+export async function callFormAction(baseUrl: string, page: string, actionId: string, form: Record<string, string>, headers: Record<string, string>, origin = baseUrl): Promise<ActionAnswer> {
   const data = new FormData();
   for (const [k, v] of Object.entries(form)) data.append(k, v);
   const body = await encodeReply([{ ok: null, message: null }, data]);
   const res = await fetch(`${baseUrl}${page}`, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, accept: "text/x-component", "next-action": actionId, origin: baseUrl },
+    headers: { ...headers, accept: "text/x-component", "next-action": actionId, origin },
     body,
   });
   const text = await res.text();
