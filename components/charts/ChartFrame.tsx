@@ -12,10 +12,12 @@ export interface ChartFrameProps {
   credit?: string;
   /** id of the table with the same numbers */
   tableId?: string;
+  /** PNG/SVG export buttons (the export is audited and needs a login; published reports offer CSV and PDF instead) */
+  exportable?: boolean;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, description, view, fileName, credit, tableId, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, description, view, fileName, credit, tableId, exportable = true, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,12 +43,16 @@ export function ChartFrame({ id, title, description, view, fileName, credit, tab
       </figcaption>
       <div ref={body} className="chart__body">{children}</div>
       <div className="chart__tools">
-        <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy}>
-          Hent PNG<span className="sr-only"> af {title}</span>
-        </button>
-        <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy}>
-          Hent SVG<span className="sr-only"> af {title}</span>
-        </button>
+        {exportable && (
+          <>
+            <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy}>
+              Hent PNG<span className="sr-only"> af {title}</span>
+            </button>
+            <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy}>
+              Hent SVG<span className="sr-only"> af {title}</span>
+            </button>
+          </>
+        )}
         {tableId && <a href={`#${tableId}`}>Se tallene i tabellen</a>}
         {credit && <span className="chart__credit">{credit}</span>}
         {problem && <span role="alert" className="form__error">{problem}</span>}

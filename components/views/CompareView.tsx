@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, type MouseEvent } from "react";
 import { formatPercent } from "@/lib/stats";
 import { valueText } from "@/lib/views/cell-text";
-import { barData, categoryCounts, compareRows, funnelData, notCharted, quintiles, sortRows, type CompareRow } from "@/lib/views/compare";
+import { barData, categoryCounts, compareRows, funnelData, mapCells, notCharted, sortRows, type CompareRow } from "@/lib/views/compare";
 import { COMPARE_COLUMNS } from "@/lib/views/compare-table";
 import { CATEGORY_LABEL, MAP_CREDIT, QUINTILE_FILL, OUTLINE } from "@/lib/views/labels";
 import type { MapGeometry } from "@/lib/views/map";
@@ -79,12 +79,7 @@ export function CompareView(props: CompareViewProps) {
   const missing = notCharted(municipalities);
   const lowCoverage = useMemo(() => new Map((data?.coverageWarnings ?? []).map((w) => [w.areaCode, w.text])), [data]);
   const counts = categoryCounts(municipalities);
-  const mapData = useMemo(() => {
-    const q = quintiles(municipalities);
-    return new Map<string, MapDatum>(
-      municipalities.map((r) => [r.code, { category: r.category, quintile: q.get(r.code) ?? null, isOwn: r.isOwn, label: `${r.name}: ${valueText(r.cell)} – ${CATEGORY_LABEL[r.category]}` }]),
-    );
-  }, [municipalities]);
+  const mapData = useMemo(() => new Map<string, MapDatum>(mapCells(municipalities)), [municipalities]);
 
   const nationPct = data?.nation?.value != null ? data.nation.value * 100 : null;
   const targetPct = indicator.target !== null && state.opdeling === "all" ? indicator.target * 100 : null;

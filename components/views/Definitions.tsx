@@ -3,6 +3,7 @@ import { formatPercent } from "@/lib/stats";
 import { CATALOG_VERSION, COUNTING_RULES, type IndicatorDefinition } from "@/lib/indicators/catalog";
 import { POLARITY_LABEL } from "@/lib/views/labels";
 import type { IndicatorOption } from "@/lib/views/types";
+import { StatisticsNotes } from "./StatisticsNotes";
 
 const KIND = { process: "Procesindikator (blev noget gjort?)", outcome: "Resultatindikator" } as const;
 const PERIOD = { "birth-cohort": "Fødselsårgang (kalenderår for fødslen)", "school-year": "Skoleår (1. august – 31. juli)" } as const;
@@ -52,13 +53,7 @@ export function Definitions({ catalog, current, epdsCutoff }: { catalog: readonl
         <h2 id="taelleregler-titel">Tælleregler for alle indikatorer</h2>
         <ul>{COUNTING_RULES.map((r) => <li key={r}>{r}</li>)}</ul>
         <h3>Statistik</h3>
-        <ul>
-          <li>Andele vises med 95 %-konfidensinterval efter Wilsons metode.</li>
-          <li>En kommune sammenlignes med landet som i Fingertips: ligger landsværdien inden for kommunens 95 %-konfidensinterval, er kommunen &quot;som landet&quot;; ellers bedre eller dårligere efter indikatorens retning (lavere/højere for indikatorer uden vurdering).</li>
-          <li>Tragtdiagrammets grænser er 95 % og 99,8 % omkring landsværdien som funktion af nævneren.</li>
-          <li>Udviklingen vurderes med en test for lineær trend (Cochran–Armitage) over de seneste 5 perioder og kun med mindst 5 perioder med tal.</li>
-          <li>Tæller eller nævner på 1–4 vises ikke (&quot;&lt;5&quot;) for andre end kommunen selv og SundK, og et tal mere skjules, hvis det skjulte ellers kunne regnes ud fra region eller land. Det samme gælder antal uoplyste.</li>
-        </ul>
+        <StatisticsNotes />
       </section>
       <p className="muted">Katalogversion {CATALOG_VERSION}.</p>
     </>

@@ -3,7 +3,8 @@
  * sorted bar chart, the funnel plot and the map. Pure functions; no React.
  */
 import { funnelSeries, type FunnelPoint } from "@/lib/stats";
-import { categoryOf, CATEGORY_ORDER, type Category } from "./labels";
+import { valueText } from "./cell-text";
+import { categoryOf, CATEGORY_LABEL, CATEGORY_ORDER, type Category } from "./labels";
 import type { CompareData, Directory, ResultCell } from "./types";
 import type { SortDirection, SortKey } from "./url-state";
 
@@ -188,6 +189,22 @@ export function quintiles(rows: readonly CompareRow[]): Map<string, number> {
     i = j + 1;
   }
   return out;
+}
+
+/** What the map shows for a municipality (components/charts/ChoroplethMap.tsx MapDatum). */
+export interface MapCell {
+  category: Category;
+  /** 1–5 in quintile mode */
+  quintile: number | null;
+  /** text for the tooltip, e.g. "Aarhus: 12,3 % – Som landet" */
+  label: string;
+  isOwn: boolean;
+}
+
+/** The map's data: municipality code → category, quintile and tooltip. */
+export function mapCells(rows: readonly CompareRow[]): [string, MapCell][] {
+  const q = quintiles(rows);
+  return rows.map((r) => [r.code, { category: r.category, quintile: q.get(r.code) ?? null, isOwn: r.isOwn, label: `${r.name}: ${valueText(r.cell)} – ${CATEGORY_LABEL[r.category]}` }]);
 }
 
 /** Count of municipalities per category. */

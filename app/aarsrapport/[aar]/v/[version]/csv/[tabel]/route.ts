@@ -1,0 +1,5 @@
+import { getReportCsv } from "@/lib/aarsrapport/http";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ aar: string; version: string; tabel: string }> }) {
+  return getReportCsv(await params);
+}
