@@ -100,7 +100,8 @@ export function fuzzRequests(targets: readonly Target[], perTarget: number, seed
     const strict = (a: Allowed): Allowed => (t.nextAuth ? "<500" : t.method === "OPTIONS" && a !== "<500" ? "<500" : a);
     const add = (mutation: string, r: Partial<FuzzRequest> & { allowed: Allowed }) =>
       out.push({ target: `${t.method} ${t.route}`, mutation, method: t.method, url: t.url, principal: t.principal, headers: { ...t.headers }, body: t.body, ...r, allowed: strict(r.allowed) });
-    const reads = t.method === "GET" ? "query" : "body";
+    // an API reads its query (strictly); a download of the annual report reads only its path
+    const reads = t.method !== "GET" ? "body" : t.route.startsWith("/api/") ? "query" : "path";
     const mutations: (() => void)[] = [
       () => add("forkert metode", { method: pick(WRONG_METHODS[t.method] ?? ["DELETE"]), allowed: "4xx" }),
       () => {

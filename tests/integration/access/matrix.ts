@@ -146,8 +146,70 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
   {
     route: "/aarsrapport",
     method: "GET",
-    public: "Offentliggjorte årsrapporter er offentlige (PRODUCT.md); siden viser endnu ingen data.",
-    cases: [{ name: "årsrapporter", url: "/aarsrapport", expect: PUBLIC }],
+    cases: [{ name: "offentliggjorte årsrapporter", url: "/aarsrapport", expect: PUBLIC }],
+  },
+  {
+    route: "/aarsrapport/[aar]",
+    method: "GET",
+    cases: [
+      { name: "offentliggjort årsrapport (alle; diskretioneret for alle undtagen SundK)", url: "/aarsrapport/2024", expect: PUBLIC, figures: { format: "html", unsuppressed: PUBLISHED } },
+      { name: "år uden offentliggjort rapport", url: "/aarsrapport/2023", expect: all(404) },
+      { name: "år der ikke er et år", url: "/aarsrapport/2024'%20OR%201=1", expect: all(404) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/kommuner/[kode]",
+    method: "GET",
+    cases: [
+      { name: "kommunens side i årsrapporten (kommune i URL)", url: "/aarsrapport/2024/kommuner/{kommune}", expect: PUBLIC, figures: { format: "html", unsuppressed: PUBLISHED } },
+      { name: "ukendt kommune", url: "/aarsrapport/2024/kommuner/999", expect: all(404) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/v/[version]",
+    method: "GET",
+    cases: [
+      { name: "fastlåst version 1", url: "/aarsrapport/2024/v/1", expect: PUBLIC, figures: { format: "html", unsuppressed: PUBLISHED } },
+      { name: "rettelsen i høring er ikke offentlig – heller ikke for SundK her", url: "/aarsrapport/2024/v/2", expect: all(404) },
+      { name: "version der ikke er et tal", url: "/aarsrapport/2024/v/x", expect: all(404) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/v/[version]/kommuner/[kode]",
+    method: "GET",
+    cases: [
+      { name: "kommunens side, fastlåst version (kommune i URL)", url: "/aarsrapport/2024/v/1/kommuner/{kommune}", expect: PUBLIC, figures: { format: "html", unsuppressed: PUBLISHED } },
+      { name: "kommunens side i rettelsen i høring", url: "/aarsrapport/2024/v/2/kommuner/751", expect: all(404) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/v/[version]/csv/[tabel]",
+    method: "GET",
+    cases: [
+      { name: "kommunetabel (kommune i URL): egen kommune diskretioneret som alle andre", url: "/aarsrapport/2024/v/1/csv/kommune-{kommune}", expect: PUBLIC, figures: { format: "csv", unsuppressed: PUBLISHED } },
+      { name: "indikatortabel med alle kommuner", url: "/aarsrapport/2024/v/1/csv/LDBU-01", expect: PUBLIC, figures: { format: "csv", unsuppressed: PUBLISHED } },
+      { name: "landsresultater", url: "/aarsrapport/2024/v/1/csv/landsresultater", expect: PUBLIC, figures: { format: "csv", unsuppressed: PUBLISHED } },
+      { name: "datakomplethed", url: "/aarsrapport/2024/v/1/csv/datakomplethed", expect: PUBLIC },
+      { name: "rettelsen i høring", url: "/aarsrapport/2024/v/2/csv/LDBU-01", expect: all(404) },
+      { name: "ukendt tabel", url: "/aarsrapport/2024/v/1/csv/kommune-999", expect: all(404) },
+      { name: "tabel med ulovlige tegn", url: "/aarsrapport/2024/v/1/csv/a%20b", expect: all(400) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/pdf",
+    method: "GET",
+    cases: [
+      { name: "PDF af den gældende version", url: "/aarsrapport/2024/pdf", expect: PUBLIC },
+      { name: "år uden offentliggjort rapport", url: "/aarsrapport/2023/pdf", expect: all(404) },
+    ],
+  },
+  {
+    route: "/aarsrapport/[aar]/v/[version]/pdf",
+    method: "GET",
+    cases: [
+      { name: "PDF af version 1", url: "/aarsrapport/2024/v/1/pdf", expect: PUBLIC },
+      { name: "rettelsen i høring", url: "/aarsrapport/2024/v/2/pdf", expect: all(404) },
+    ],
   },
   {
     route: "/aarsrapport/hoering",
