@@ -10,7 +10,7 @@ import { checkCsvFigures, checkHtmlFigures, checkJsonFigures, emptyTally, type F
 import { pool } from "@/lib/db/client";
 import { isAction, LOGIN, MATRIX, MUNICIPALITIES, OWN_NAME, type ActionCase, type ActionEntry, type Case, type MunicipalityKind, type RouteEntry, type Status } from "./access/matrix";
 import { PRINCIPAL_NAMES, type PrincipalName, type RoleName } from "./access/principals";
-import { mapLimit, leaksInternals } from "./access/http";
+import { bodyText, mapLimit, leaksInternals } from "./access/http";
 import { actionIds, callFormAction } from "./access/server-actions";
 
 let fx: AccessFixture;
@@ -75,7 +75,7 @@ async function check(entry: RouteEntry, c: Case, run: Run): Promise<string | nul
     redirect: "manual",
   });
   requests++;
-  const text = await res.text();
+  const text = await bodyText(res);
   const where = `${entry.method} ${run.url} som ${run.principal}`;
   const location = res.headers.get("location") ?? "";
   const redirected = res.status >= 300 && res.status < 400;

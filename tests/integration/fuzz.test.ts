@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { accessFixture, type AccessFixture } from "./access/fixture";
 import { fuzzRequests, fuzzTargets, type FuzzRequest } from "./access/fuzz-cases";
-import { leaksInternals, mapLimit } from "./access/http";
+import { bodyText, leaksInternals, mapLimit } from "./access/http";
 import { routeHandlers } from "./access/route-tree";
 
 const SEED = 20261126;
@@ -72,7 +72,7 @@ async function send(req: FuzzRequest): Promise<Answer> {
       redirect: "manual",
       signal: AbortSignal.timeout(60_000),
     });
-    const text = await res.text();
+    const text = await bodyText(res);
     return { req, status: res.status, problem: judge(req, res.status, res.headers.get("content-type") ?? "", text) };
   } catch (e) {
     return { req, status: 0, problem: `ingen svar: ${(e as Error).message} ${String((e as Error).cause ?? "")}` };
