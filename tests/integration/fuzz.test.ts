@@ -2,13 +2,14 @@
  * Fuzz: seeded malformed requests (tests/integration/access/fuzz-cases.ts) to every API route of app/ and both FHIR
  * endpoints on the built app with a loaded database. No answer is a 5xx; each is the clear 4xx (or harmless 2xx) its
  * case allows; error bodies are JSON (FHIR: OperationOutcome) without stack traces or SQL; and no data changed
- * (a checksum of every data table; receipts only for rejected reports, audit entries only for answered reads).
+ * (a checksum of every data table – annual reports, users and the rest; receipts only for rejected reports, audit
+ * entries only for answered reads).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { accessFixture, type AccessFixture } from "./access/fixture";
 import { fuzzRequests, fuzzTargets, type FuzzRequest } from "./access/fuzz-cases";
-import { leaksInternals, mapLimit } from "./access/http";
+import { bodyText, leaksInternals, mapLimit } from "./access/http";
 import { routeHandlers } from "./access/route-tree";
 
 const SEED = 20261126;
@@ -51,7 +52,10 @@ function judge(req: FuzzRequest, status: number, type: string, text: string): st
   if (req.url.startsWith("/fhir/")) return type.startsWith("application/fhir+json") && JSON.parse(text).resourceType === "OperationOutcome" ? null : `ikke en OperationOutcome: ${text.slice(0, 200)}`;
   if (req.url.startsWith("/api/") && !req.url.startsWith("/api/auth/")) {
     try {
-      return typeof JSON.parse(text).error === "string" ? null : `JSON uden fejltekst: ${text.slice(0, 200)}`;
+      const body = JSON.parse(text);
+      // the open data API answers RFC 9457 problem details ({ detail }), the other APIs { error }
+      const message = req.url.startsWith("/api/v1/") && type.startsWith("application/problem+json") ? body.detail : body.error;
+      return typeof message === "string" ? null : `JSON uden fejltekst: ${text.slice(0, 200)}`;
     } catch {
       return `ikke JSON: ${text.slice(0, 200)}`;
     }
@@ -68,7 +72,7 @@ async function send(req: FuzzRequest): Promise<Answer> {
       redirect: "manual",
       signal: AbortSignal.timeout(60_000),
     });
-    const text = await res.text();
+    const text = await bodyText(res);
     return { req, status: res.status, problem: judge(req, res.status, res.headers.get("content-type") ?? "", text) };
   } catch (e) {
     return { req, status: 0, problem: `ingen svar: ${(e as Error).message} ${String((e as Error).cause ?? "")}` };
@@ -89,7 +93,7 @@ describe("fuzz: misdannede forespørgsler til alle API-ruter og FHIR-endepunkter
     console.log(`[fuzz] ${requests.length} forespørgsler til ${targets.length} ruter på ${seconds.toFixed(0)} s; statuskoder: ${JSON.stringify(byStatus)}`);
 
     expect(answers.filter((a) => a.problem).map((a) => `${a.req.method} ${a.req.url.slice(0, 120)} [${a.req.mutation}, ${a.req.principal}] → ${a.status}: ${a.problem}`)).toEqual([]);
-    expect(targets.map((t) => `${t.method} ${t.route}`)).toEqual(expect.arrayContaining(["POST /fhir/Bundle", "POST /fhir/Bundle/$validate", "GET /api/results"]));
+    expect(targets.map((t) => `${t.method} ${t.route}`)).toEqual(expect.arrayContaining(["POST /fhir/Bundle", "POST /fhir/Bundle/$validate", "GET /api/results", "GET /api/v1/resultater", "GET /api/v1/aarsrapporter/[year]", "OPTIONS /api/v1/resultater"]));
 
     expect(await dataChecksum()).toEqual(before.data);
     const receipts = await pool().query(`SELECT outcome, count(*)::int AS n FROM receipt WHERE id > $1 GROUP BY 1`, [before.receipt]);

@@ -69,6 +69,9 @@ describe("rutedækningens statiske tjek finder ubeskyttede ruter", () => {
     "lib/actions.ts": "'use server';\nimport { decide } from './auth/access';\nexport async function guarded() { return decide('admin'); }\nexport async function unguarded() { return 1; }",
     "app/(gruppe)/a/[id]/page.tsx": "import { requirePage } from '@/lib/auth/guard';\nexport default async function P() { await requirePage('read'); return null; }",
     "app/b/page.tsx": "export default function P() { return null; }",
+    "app/c/render.tsx": "import { requirePage } from '@/lib/auth/guard';\nexport async function View() { await requirePage('read'); return null; }\nexport function Open() { return null; }",
+    "app/c/page.tsx": "import { View } from './render';\nexport default async function P() { return <View />; }",
+    "app/d/page.tsx": "import { Open } from '../c/render';\nexport default async function P() { return <div><Open /></div>; }",
     "app/_privat/page.tsx": "export default function P() { return null; }",
     "app/api/x/route.ts": "export { getX as GET } from '@/lib/api';\nexport const POST = () => new Response();",
     "app/api/y/route.ts": "export { open as GET } from '@/lib/other';",
@@ -78,10 +81,13 @@ describe("rutedækningens statiske tjek finder ubeskyttede ruter", () => {
   const byKey = Object.fromEntries(handlers.map((h) => [`${h.method} ${h.route}`, h.guard]));
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it("følger re-eksporter og hjælpefunktioner ind i lib, springer gruppe- og private mapper over", () => {
+  it("følger re-eksporter, hjælpefunktioner og JSX-komponenter ind i lib, springer gruppe- og private mapper over", () => {
     expect(byKey).toEqual({
       "GET /a/[id]": ["default", "requirePage"],
       "GET /b": null,
+      // a server component rendered as JSX is followed like a call
+      "GET /c": ["default", "View", "requirePage"],
+      "GET /d": null,
       "GET /api/x": ["getX", "check", "requireApi"],
       "POST /api/x": null,
       // a function that is merely *named* decide, outside lib/auth, guards nothing

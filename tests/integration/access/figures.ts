@@ -26,10 +26,14 @@ interface Area {
 const small = (n: unknown) => typeof n === "number" && n >= 1 && n <= 4;
 const STATES = new Set(["ok", "suppressed", "no-data"]);
 
+/** Whose figures the viewer may see unsuppressed: all, the own municipality's, or none (published figures). */
+export type Scope = "alle" | "egen" | "ingen";
+
 /** Figures in a JSON body: result cells (areaLevel/areaCode) and completeness figures (inside rows with level/code or area). */
-export function checkJsonFigures(body: unknown, entitledAll: boolean, tally: FigureTally): string[] {
+export function checkJsonFigures(body: unknown, scope: Scope, tally: FigureTally): string[] {
   const problems: string[] = [];
-  const entitled = (a: Area | null) => entitledAll || (a?.level === "municipality" && a.code === OWN_MUNICIPALITY);
+  const entitledAll = scope === "alle";
+  const entitled = (a: Area | null) => entitledAll || (scope === "egen" && a?.level === "municipality" && a.code === OWN_MUNICIPALITY);
   const visit = (node: unknown, area: Area | null, at: string) => {
     if (Array.isArray(node)) return node.forEach((x, i) => visit(x, area, `${at}[${i}]`));
     if (node === null || typeof node !== "object") return;
@@ -61,11 +65,12 @@ export function checkJsonFigures(body: unknown, entitledAll: boolean, tally: Fig
 const COUNT_COLUMNS = ["Tæller", "Nævner", "Uoplyst"];
 
 /** Counts in a CSV export: rows of the own municipality (by Kode, Kommune or Område) may show 1–4, others only "<5". */
-export function checkCsvFigures(text: string, entitledAll: boolean, ownName: string, tally: FigureTally): string[] {
+export function checkCsvFigures(text: string, scope: Scope, ownName: string, tally: FigureTally): string[] {
+  const entitledAll = scope === "alle";
   const rows = parse(text.replace(/^\uFEFF/, ""), { delimiter: ";", columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const problems: string[] = [];
   rows.forEach((row, i) => {
-    const own = row.Kode !== undefined ? row.Kode === OWN_MUNICIPALITY : row.Kommune === ownName || row["Område"] === ownName;
+    const own = scope === "egen" && (row.Kode !== undefined ? row.Kode === OWN_MUNICIPALITY : row.Kommune === ownName || row["Område"] === ownName);
     for (const c of COUNT_COLUMNS) {
       const v = row[c];
       if (v === undefined || v === "") continue;
@@ -81,7 +86,8 @@ export function checkCsvFigures(text: string, entitledAll: boolean, ownName: str
 }
 
 /** A page: SundK never sees a "<5" figure; the municipal roles see "<5" figures on a page about a small municipality that is not theirs. */
-export function checkHtmlFigures(html: string, entitledAll: boolean, smallForeignMunicipality: boolean, tally: FigureTally): string[] {
+export function checkHtmlFigures(html: string, scope: Scope, smallForeignMunicipality: boolean, tally: FigureTally): string[] {
+  const entitledAll = scope === "alle";
   // a figure is an element whose whole text is "<5"; explanations ("ikke vist (<5)") are sentences and the legend's
   // key for the suppressed colour is <strong>&lt;5</strong>
   const figures = [...html.matchAll(/(?<!<strong)>&lt;5</g)];

@@ -15,6 +15,7 @@ import { importRegister } from "@/lib/register/import";
 import { generate } from "@/lib/synth/generate";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 import { startApp, type AppServer } from "../../../scripts/app-server";
+import { storeReport } from "../helpers/annual-report";
 // aliased: the helper is not a React hook, whatever its name says
 import { useAppDatabase as appDatabase } from "../helpers/app-db";
 import { loginCookie, type Principal, type PrincipalName } from "./principals";
@@ -47,6 +48,11 @@ export async function accessFixture(log: (m: string) => void = () => {}): Promis
   const database = await appDatabase();
   await loadSyntheticDenmark(log);
   log(`[access] syntetiske data indlæst på ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // a published annual report (the public routes' content) and a correction of it in hearing (the hearing page and
+  // its comments); 2025 is left to the workflow's server actions, which the matrix calls for real
+  await storeReport(2024, { status: "published" });
+  const hearing = await storeReport(2024, { status: "hearing", version: 2, changeNote: "Rettelse sendt i høring." });
+  await pool().query(`UPDATE annual_report SET hearing_deadline = now() + interval '30 days' WHERE id = $1`, [hearing.id]);
   for (const u of DEMO_USERS) await createUser({ ...u, password: DEMO_PASSWORD });
   await createUser({ username: "deaktiveret", name: "Dorte Deaktiveret", role: "leder", municipalityCode: "751", password: DEMO_PASSWORD });
   const token = await issueGatewayToken("access-test-gateway");

@@ -14,7 +14,7 @@
  */
 import fs from "node:fs";
 import { Rng } from "@/lib/synth/random";
-import { MATRIX, MUNICIPALITIES, type RouteEntry } from "./matrix";
+import { isAction, MATRIX, MUNICIPALITIES, type RouteEntry } from "./matrix";
 import type { PrincipalName } from "./principals";
 import type { RouteHandler } from "./route-tree";
 
@@ -72,7 +72,7 @@ const WRONG_METHODS: Record<string, string[]> = { GET: ["POST", "PUT", "DELETE",
 export function fuzzTargets(handlers: readonly RouteHandler[]): Target[] {
   const apiHandlers = handlers.filter((h) => h.kind === "route");
   return apiHandlers.map((h) => {
-    const entry = MATRIX.find((e) => e.route === h.route && e.method === h.method) as RouteEntry;
+    const entry = MATRIX.find((e): e is RouteEntry => !isAction(e) && e.route === h.route && e.method === h.method)!;
     const fhir = h.route.startsWith("/fhir/");
     const principal: PrincipalName = fhir ? "gateway" : "sundk";
     const c = entry.cases.find((x) => {
@@ -80,7 +80,10 @@ export function fuzzTargets(handlers: readonly RouteHandler[]): Target[] {
       return typeof s === "number" ? s < 300 : typeof s === "object" && !("redirect" in s) ? true : !!entry.public;
     }) ?? entry.cases[0];
     const body = c.body?.startsWith("@file:") ? fs.readFileSync(c.body.slice(6), "utf8") : c.body;
-    return { route: h.route, method: h.method, url: c.url.replaceAll("{kommune}", MUNICIPALITIES.egen), headers: c.headers ?? {}, body, principal, public: !!entry.public, nextAuth: h.route.startsWith("/api/auth/") };
+    // public: anyone may make the valid request (a route without access rule, or one whose rule lets anonymous read)
+    const anonymous = c.expect.anonymous;
+    const open = !!entry.public || (typeof anonymous === "number" && anonymous < 300);
+    return { route: h.route, method: h.method, url: c.url.replaceAll("{kommune}", MUNICIPALITIES.egen), headers: c.headers ?? {}, body, principal, public: open, nextAuth: h.route.startsWith("/api/auth/") };
   });
 }
 
@@ -92,10 +95,13 @@ export function fuzzRequests(targets: readonly Target[], perTarget: number, seed
     const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)];
     const [path, query = ""] = t.url.split("?");
     const params = [...new URLSearchParams(query)];
-    const strict = (a: Allowed): Allowed => (t.nextAuth ? "<500" : a);
+    // a CORS preflight (OPTIONS) reads neither path parameters, query nor body and answers 204 without a body: junk
+    // there may get that 204
+    const strict = (a: Allowed): Allowed => (t.nextAuth ? "<500" : t.method === "OPTIONS" && a !== "<500" ? "<500" : a);
     const add = (mutation: string, r: Partial<FuzzRequest> & { allowed: Allowed }) =>
       out.push({ target: `${t.method} ${t.route}`, mutation, method: t.method, url: t.url, principal: t.principal, headers: { ...t.headers }, body: t.body, ...r, allowed: strict(r.allowed) });
-    const reads = t.method === "GET" ? "query" : "body";
+    // an API reads its query (strictly); a download of the annual report reads only its path
+    const reads = t.method !== "GET" ? "body" : t.route.startsWith("/api/") ? "query" : "path";
     const mutations: (() => void)[] = [
       () => add("forkert metode", { method: pick(WRONG_METHODS[t.method] ?? ["DELETE"]), allowed: "4xx" }),
       () => {

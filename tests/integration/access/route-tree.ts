@@ -2,7 +2,8 @@
  * The route tree of app/ and a static check that each route handler authorises through the access-rule module.
  *
  * A handler counts as guarded when a call to `requirePage` / `requireApi` (lib/auth/guard.ts) or `decide`
- * (lib/auth/access.ts) is reachable from its body: directly, or through functions of this project it calls
+ * (lib/auth/access.ts) is reachable from its body: directly, or through functions of this project it calls or server
+ * components it renders as JSX
  * (imports, re-exports and local helpers are resolved with the TypeScript checker, so `export { getX as GET } from
  * "@/lib/…"` is followed into lib). Calls into node_modules are never followed. The chain found is reported, so a
  * reviewer sees *how* each route is guarded; that the guard decides correctly is the matrix test's job.
@@ -96,8 +97,15 @@ export function routeHandlers(root = process.cwd()): { handlers: RouteHandler[];
       let found: string[] | null = null;
       const visit = (n: ts.Node) => {
         if (found) return;
-        if (ts.isCallExpression(n)) {
-          const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression.name : n.expression;
+        // a call, or a server component rendered as JSX (<ReportPage …/> runs ReportPage on the server)
+        const callee = ts.isCallExpression(n)
+          ? ts.isPropertyAccessExpression(n.expression)
+            ? n.expression.name
+            : n.expression
+          : ts.isJsxOpeningLikeElement(n)
+            ? n.tagName
+            : null;
+        if (callee) {
           const target = resolve(checker, checker.getSymbolAtLocation(callee));
           for (const d of target?.declarations ?? []) {
             const sf = d.getSourceFile();
