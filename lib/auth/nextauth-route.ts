@@ -4,14 +4,19 @@
  * logout use are passed on; everything else gets a clear 4xx.
  */
 import NextAuth from "next-auth";
+import { OIDC_PROVIDER_ID } from "./oidc";
 import { authOptions } from "./options";
 
 const nextAuth = NextAuth(authOptions);
 
-/** next-auth's actions LDBU uses, per method (the credentials provider only). */
+/**
+ * next-auth's actions LDBU uses, per method: the credentials provider, and – when single sign-on is configured – its
+ * start (POST) and the issuer's redirect back (GET; POST for issuers answering with response_mode=form_post).
+ */
+const sso = authOptions.providers.some((p) => p.id === OIDC_PROVIDER_ID);
 const ALLOWED: Record<"GET" | "POST", RegExp> = {
-  GET: /^(session|csrf|providers|signin|signout|error)$/,
-  POST: /^(signin\/credentials|callback\/credentials|signout|_log)$/,
+  GET: new RegExp(`^(session|csrf|providers|signin|signout|error${sso ? `|callback/${OIDC_PROVIDER_ID}` : ""})$`),
+  POST: new RegExp(`^(signin/credentials|callback/credentials|signout|_log${sso ? `|signin/${OIDC_PROVIDER_ID}|callback/${OIDC_PROVIDER_ID}` : ""})$`),
 };
 const FORM = "application/x-www-form-urlencoded";
 

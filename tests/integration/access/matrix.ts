@@ -354,6 +354,7 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
       { name: "udbydere", url: "/api/auth/providers", expect: PUBLIC },
       { name: "credentials-callback med GET (kun POST)", url: "/api/auth/callback/credentials", expect: all(405) },
       { name: "ukendt next-auth-handling", url: "/api/auth/admin", expect: all(404) },
+      { name: "SSO-tilbagekald uden konfigureret SSO", url: "/api/auth/callback/oidc", expect: all(404) },
     ],
   },
   {
