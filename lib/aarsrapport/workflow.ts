@@ -73,7 +73,9 @@ async function record(c: pg.ClientBase, reportId: number, step: Step, viewer: Us
 }
 
 /** Serialises the creation of versions of one year (one open report per year, consecutive version numbers). */
-const lockYear = (c: pg.ClientBase, year: number) => c.query(`SELECT pg_advisory_xact_lock(2026_0009, $1)`, [year]);
+/** Advisory-lock class of the annual-report years (a plain literal: digit separators in SQL need PostgreSQL 16). */
+const YEAR_LOCK_CLASS = 20260009;
+const lockYear = (c: pg.ClientBase, year: number) => c.query(`SELECT pg_advisory_xact_lock($1::int, $2::int)`, [YEAR_LOCK_CLASS, year]);
 
 interface YearState {
   open: { id: number; version: number } | null;
