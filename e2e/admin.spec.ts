@@ -159,3 +159,36 @@ test("every view of unpublished results is audited, pages and API alike", async 
   );
   expect(last).toEqual({ municipality_code: "751", details: { kommune: "751" } });
 });
+
+test("SundK sets an indicator's standard: a wrong value is refused in Danish, the new one shows on the definitions page", async ({ page }) => {
+  await login(page, "sundk");
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Standarder" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Standarder");
+  expect(await violations(page)).toEqual([]);
+  const form = page.getByRole("form", { name: /^Standard for LDBU-02 / });
+  await expect(form.getByLabel("Standard (%)")).toHaveValue("90");
+
+  await form.getByLabel("Standard (%)").fill("92,5");
+  await form.getByRole("button", { name: "Gem standard for LDBU-02" }).click();
+  await expect(form.getByTestId("form-error")).toHaveText("Standarden er ikke gemt.");
+  await expect(form.getByLabel("Standard (%)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Skriv standarden som et helt antal procent, fx 85.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await form.getByLabel("Standard (%)").fill("95");
+  await form.getByLabel("Fastsat af SundK").check();
+  await form.getByRole("button", { name: "Gem standard for LDBU-02" }).click();
+  await expect(form.getByTestId("form-ok")).toContainText("Standarden for LDBU-02 er nu 95 % (fastsat)");
+  await page.goto("/indikatorer");
+  await expect(page.getByText("95 % – fastsat af SundK")).toBeVisible();
+  expect(await query(`SELECT target, provisional, updated_by FROM indicator_standard WHERE indicator_id = 'LDBU-02'`)).toEqual([{ target: 0.95, provisional: false, updated_by: "sundk" }]);
+
+  // back to the catalog's provisional 90 %, as the other specs expect
+  await page.goto("/admin/standarder");
+  const again = page.getByRole("form", { name: /^Standard for LDBU-02 / });
+  await again.getByLabel("Standard (%)").fill("90");
+  await again.getByLabel("Foreløbig").check();
+  await again.getByRole("button", { name: "Gem standard for LDBU-02" }).click();
+  await expect(again.getByTestId("form-ok")).toContainText("Standarden for LDBU-02 er nu 90 % (foreløbig)");
+});

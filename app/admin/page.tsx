@@ -21,9 +21,9 @@ export default async function AdminPage() {
           </li>
         ))}
         <li>
-          <h2>Organisationer og standarder</h2>
+          <h2>Organisationer</h2>
           <p className="notice" role="status">
-            Endnu ikke bygget: vedligeholdelse af SOR-koder → kommune og indikatorernes standarder. Indtil da registreres SOR-koder direkte i tabellen
+            Endnu ikke bygget: vedligeholdelse af SOR-koder → kommune. Indtil da registreres SOR-koder direkte i tabellen
             <code> organisation</code> af driften.
           </p>
         </li>

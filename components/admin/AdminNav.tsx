@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/brugere", label: "Brugere", description: "Opret brugere, skift rolle og kommune, deaktivér, nulstil adgangskode." },
   { href: "/admin/audit", label: "Auditlog", description: "Hvem så eller eksporterede data på personniveau eller ikke-offentliggjorte data, hvornår og hvad – og hvem der ændrede brugere." },
   { href: "/admin/modtagelser", label: "Modtagelseslog", description: "Alle modtagne indberetninger: tidspunkt, kommune, resultat og fejl." },
+  { href: "/admin/standarder", label: "Standarder", description: "Indikatorernes standarder: ret niveauet, og fastsæt de foreløbige startværdier." },
   { href: "/admin/aarsrapporter", label: "Årsrapporter", description: "Frys et års resultater, høring hos kommunerne, offentliggørelse og rettelser." },
 ] as const;
 

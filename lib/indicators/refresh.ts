@@ -38,8 +38,11 @@ interface Group {
 
 const INFANT = INDICATORS.filter((d) => d.periodKind === "birth-cohort").map((d) => d.id);
 const SCHOOL = INDICATORS.filter((d) => d.periodKind === "school-year").map((d) => d.id);
-/** Advisory lock (two-key space, apart from ingest's one-key locks) taken by every refresh transaction. */
-const REFRESH_LOCK = [0x4c4442, 1] as const;
+/**
+ * Advisory lock (two-key space, apart from ingest's one-key locks) taken by every refresh transaction, and by a
+ * standard change (./standard-admin.ts), so neither writes over the other.
+ */
+export const REFRESH_LOCK = [0x4c4442, 1] as const;
 
 /**
  * Birth years with data: the years with reported first-year contacts (infant cohorts), and the birth years of the
@@ -107,11 +110,12 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const groups = await work(pool, Boolean(opts.all), started);
   const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
   const cutoff = await epdsCutoff(pool);
-  const standards = await currentStandards(pool);
   let done = 0;
   for (const g of groups) {
     await withTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...REFRESH_LOCK]);
+      // read under the lock: a standard SundK changes meanwhile is applied to these results too
+      const standards = await currentStandards(client);
       await placeChildren(client, g.period, g.indicatorIds[0], g.only);
       if (g.only) await createFactChanges(client);
       await removeFacts(client, g.indicatorIds, g.period, g.only);

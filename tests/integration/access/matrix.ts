@@ -126,6 +126,7 @@ const action = (name: string, cases: ActionCase[]): ActionEntry => ({ route: `ac
 const userAction = (name: string, cases: ActionCase[]): ActionEntry => ({ route: `action:app/admin/brugere/actions.ts#${name}`, method: "POST", cases });
 const NO_USER_ADMIN = /^Du har ikke adgang til brugeradministrationen\.$/;
 const NEW_USER = "/admin/brugere/{bruger:matrix-ny}";
+const NO_STANDARDS = /^Du har ikke adgang til at ændre standarder\.$/;
 /** Logs: SundK only (read:logs). */
 const ADMIN_API: Expectation = { anonymous: 401, politiker: 403, sundhedsplejerske: 403, leder: 403, sundk: 200, gateway: 401 };
 
@@ -270,6 +271,11 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
     route: "/admin/brugere/ny",
     method: "GET",
     cases: [{ name: "ny bruger", url: "/admin/brugere/ny", expect: ADMIN_PAGE }],
+  },
+  {
+    route: "/admin/standarder",
+    method: "GET",
+    cases: [{ name: "indikatorernes standarder", url: "/admin/standarder", expect: ADMIN_PAGE }],
   },
   {
     route: "/admin/modtagelser",
@@ -625,6 +631,20 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
   userAction("setActiveAction", [
     { name: "deaktivér", page: NEW_USER, form: { id: "{bruger:matrix-ny}", active: "false" }, expect: SUNDK_ACTION, refusal: NO_USER_ADMIN, tables: ["app_user"] },
   ]),
+  {
+    route: "action:app/admin/standarder/actions.ts#setStandardAction",
+    method: "POST",
+    cases: [
+      {
+        name: "fastsæt standarden for LDBU-02",
+        page: "/admin/standarder",
+        form: { indicatorId: "LDBU-02", target: "90", provisional: "false" },
+        expect: SUNDK_ACTION,
+        refusal: NO_STANDARDS,
+        tables: ["indicator_standard", "indicator_result"],
+      },
+    ],
+  },
   action("createReportAction", [{ name: "opret og frys 2025", page: "/admin/aarsrapporter", form: { aar: "2025" }, expect: SUNDK_ACTION, refusal: ONLY_SUNDK, tables: REPORT_TABLES }]),
   action("startHearingAction", [
     { name: "send 2025 i høring", page: ADMIN_2025, form: { rapport: "{rapport:2025}", frist: inDays(14) }, expect: SUNDK_ACTION, refusal: ONLY_SUNDK, tables: REPORT_TABLES },
