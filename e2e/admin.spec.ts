@@ -99,7 +99,9 @@ test("SundK creates a leder, resets the password, the leder logs in and is throw
   await expect(admin.getByTestId("audit-table").getByRole("row").filter({ hasText: "fejlliste" })).toHaveCount(1);
   const csv = await admin.request.get(`/api/admin/audit/csv?bruger=${username}`);
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain(`${username};leder;Visning;fejlliste;751`);
+  const logged = await csv.text();
+  expect(logged).toContain(`${username};leder;Visning;fejlliste;751`);
+  expect(logged).toContain(`${username};leder;Login;lokal;751`);
   await adminContext.close();
 });
 

@@ -1,4 +1,5 @@
 /** Local accounts: creation (CLI, admin) and credential checks (login). */
+import { audit } from "@/lib/audit";
 import { db, pool } from "@/lib/db/client";
 import { LoginRefused, minutesText } from "./login-refused";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
@@ -35,8 +36,21 @@ export { LoginRefused };
 export async function checkCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number }> {
   const user = await db().user.findUnique({ where: { username } });
   const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now)
+  // Logins of existing accounts are audited, admitted or refused; a username nobody has is not (it may be a password
+  // typed in the wrong field).
+  const logLogin = (outcome: "admitted" | "refused", reason?: string) =>
+    user &&
+    audit(
+      { kind: "user", id: user.id, username: user.username, name: user.name, role: user.role as Role, municipalityCode: user.municipalityCode },
+      "login",
+      "lokal",
+      { outcome, ...(reason && { reason }) },
+      user.municipalityCode,
+    );
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await logLogin("refused", "låst");
     throw new LoginRefused(`For mange mislykkede loginforsøg på denne konto. Kontoen er låst – prøv igen om ${minutesText(user.lockedUntil.getTime() - now.getTime())}.`);
+  }
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !ok || !user.active) {
     // One statement, so that parallel failures are all counted.
@@ -48,9 +62,11 @@ export async function checkCredentials(username: string, password: string): Prom
          WHERE id = $1`,
         [user.id, MAX_FAILURES, LOCK_MINUTES],
       );
+    await logLogin("refused", !ok ? "forkert adgangskode" : "deaktiveret");
     throw new LoginRefused("Forkert brugernavn eller adgangskode.");
   }
   await db().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  await logLogin("admitted");
   return { id: user.id, sessionVersion: user.sessionVersion };
 }
 

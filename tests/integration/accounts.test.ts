@@ -115,6 +115,20 @@ describe("sessions and passwords", () => {
     const entry = (await auditRows()).at(-1)!;
     expect(entry.details).toEqual({ handling: "nulstil adgangskode", bruger: "lise", brugerId: u.id });
     expect(JSON.stringify(entry)).not.toContain(reset.password);
+    // every login of the account is in the audit log, admitted or refused with the reason – never a password
+    const logins = await pool().query(`SELECT role, municipality_code, details FROM audit_entry WHERE username = 'lise' AND action = 'login' AND resource = 'lokal' ORDER BY id`);
+    expect(logins.rows.map((r) => r.details)).toEqual([
+      { outcome: "admitted" },
+      ...Array.from({ length: 5 }, () => ({ outcome: "refused", reason: "forkert adgangskode" })),
+      { outcome: "refused", reason: "låst" },
+      { outcome: "refused", reason: "forkert adgangskode" },
+      { outcome: "admitted" },
+    ]);
+    expect(logins.rows[0]).toMatchObject({ role: "leder", municipality_code: "751" });
+    for (const secret of ["forkert-forkert", u.password, reset.password]) expect(JSON.stringify(logins.rows)).not.toContain(secret);
+    // a username nobody has leaves no trace (it may be a password typed in the wrong field)
+    await checkCredentials("ingen-saadan-bruger", "hemmelig-hemmelig").catch(() => {});
+    expect((await pool().query(`SELECT count(*)::int AS n FROM audit_entry WHERE details::text LIKE '%ingen-saadan%' OR details::text LIKE '%hemmelig%'`)).rows[0].n).toBe(0);
   });
 });
 

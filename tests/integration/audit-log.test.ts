@@ -111,7 +111,7 @@ describe("the audit log over HTTP", () => {
       const r = await fetch(`${app.url}/api/admin/audit/csv`, { method, headers: { cookie: sundk } });
       expect(r.status, method).toBe(405);
     }
-    const before = await pool().query(`SELECT count(*)::int AS n FROM audit_entry WHERE username = 'lene'`);
+    const before = await pool().query(`SELECT count(*)::int AS n FROM audit_entry WHERE username = 'lene' AND action <> 'login'`);
     expect(before.rows[0].n).toBe(2);
   });
 });
