@@ -22,6 +22,8 @@ async function login(page: Page, username: string, password = DEMO_PASSWORD) {
 }
 
 async function violations(page: Page) {
+  // After a server action Next re-renders the page and streams its metadata: wait for the <title> to be back.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
