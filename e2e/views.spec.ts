@@ -230,6 +230,8 @@ test.describe("SundK", () => {
     expect(text).toContain("Rygsøjlediagram – København");
     await page.goto("/sammenlign?indikator=LDBU-05");
     const map = page.getByTestId("chart-kort");
+    // the map is drawn after its geometry arrives (/api/kort)
+    await expect(map.locator("svg[data-export], svg.recharts-surface").first()).toBeVisible();
     const [png] = await Promise.all([page.waitForEvent("download"), map.getByRole("button", { name: /Hent PNG/ }).click()]);
     expect(png.suggestedFilename()).toMatch(/^ldbu-LDBU-05-.*-kort\.png$/);
     expect([...fs.readFileSync((await png.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

@@ -1,6 +1,6 @@
 "use client";
 /** A chart with its title, description, export buttons (PNG/SVG) and a pointer to its table alternative. */
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { exportChart, type ExportRequest, type ImageFormat } from "./exportImage";
 
 export interface ChartFrameProps {
@@ -17,10 +17,14 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
+const noSubscription = () => () => {};
+
 export function ChartFrame({ id, title, description, view, fileName, credit, tableId, exportable = true, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The buttons work only once React has hydrated them: until then they are disabled, so no click is lost.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onExport(format: ImageFormat) {
     if (!body.current) return;
@@ -45,10 +49,10 @@ export function ChartFrame({ id, title, description, view, fileName, credit, tab
       <div className="chart__tools">
         {exportable && (
           <>
-            <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy}>
+            <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy || !hydrated}>
               Hent PNG<span className="sr-only"> af {title}</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy}>
+            <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy || !hydrated}>
               Hent SVG<span className="sr-only"> af {title}</span>
             </button>
           </>
