@@ -1,9 +1,10 @@
 /**
  * The public annual report in the browser. The e2e database has no published report, so the setup freezes 2024 from
- * its results (lib/aarsrapport/snapshot.ts, as the workflow does) and stores it as published with a summary and
- * comments. It stays (a published report cannot be deleted; the e2e database is recreated for every run). An anonymous reader opens the report and a municipality page (axe: no serious
- * or critical violations), the print view hides the navigation, and the PDF download opens: its first page has the
- * title in its text layer and is not blank when rendered to an image (poppler-utils).
+ * its results and stores it as published with a summary and comments (the integration tests' fixture). It stays: a
+ * published report cannot be deleted, and the e2e database is recreated for every run. An anonymous reader opens the
+ * report and a municipality page (axe: no serious or critical violations), the print view hides the navigation, and
+ * the PDF download opens: its first page has the title in its text layer and is not blank when rendered to an image
+ * (poppler-utils).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,46 +12,23 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { buildSnapshot } from "../lib/aarsrapport/snapshot";
+import { closeDb } from "../lib/db/client";
+import { storeReport } from "../tests/integration/helpers/annual-report";
 
 const YEAR = 2024;
 
-async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 test.beforeAll(async () => {
-  await withClient(async (c) => {
-    await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    try {
-      const snapshot = await buildSnapshot(c, YEAR);
-      const { rows } = await c.query<{ id: number }>(
-        `INSERT INTO annual_report (year, version, status, snapshot, catalog_version, data_cutoff, summary)
-         VALUES ($1, 1, 'draft', $2, $3, $4, 'Sundhedsplejen nåede de fleste familier i 2024.') RETURNING id`,
-        [YEAR, JSON.stringify(snapshot), snapshot.catalogVersion, snapshot.dataCutoff],
-      );
-      const author = (await c.query(`SELECT id FROM app_user WHERE username = 'sundk'`)).rows[0].id;
-      await c.query(
-        `INSERT INTO annual_report_comment (report_id, indicator_id, municipality_code, author_id, text, updated_at)
-         VALUES ($1, 'LDBU-02', NULL, $2, 'Screeningen er udbredt, men ikke alle steder.', now()),
-                ($1, 'LDBU-02', '751', $2, 'Aarhus har oplært alle sundhedsplejersker i EPDS.', now())`,
-        [rows[0].id, author],
-      );
-      // comments first: the database refuses any change to a published report (migration 20261126165915)
-      await c.query(`UPDATE annual_report SET status = 'published', published_at = now() WHERE id = $1`, [rows[0].id]);
-      await c.query("COMMIT");
-    } catch (e) {
-      await c.query("ROLLBACK");
-      throw e;
-    }
-  });
+  try {
+    await storeReport(YEAR, {
+      summary: "Sundhedsplejen nåede de fleste familier i 2024.",
+      comments: [
+        { indicatorId: "LDBU-02", municipalityCode: null, text: "Screeningen er udbredt, men ikke alle steder." },
+        { indicatorId: "LDBU-02", municipalityCode: "751", text: "Aarhus har oplært alle sundhedsplejersker i EPDS." },
+      ],
+    });
+  } finally {
+    await closeDb();
+  }
 });
 
 async function seriousViolations(page: Page) {

@@ -38,15 +38,11 @@ export async function checkCredentials(username: string, password: string): Prom
   const now = new Date();
   // Logins of existing accounts are audited, admitted or refused; a username nobody has is not (it may be a password
   // typed in the wrong field).
-  const logLogin = (outcome: "admitted" | "refused", reason?: string) =>
-    user &&
-    audit(
-      { kind: "user", id: user.id, username: user.username, name: user.name, role: user.role as Role, municipalityCode: user.municipalityCode },
-      "login",
-      "lokal",
-      { outcome, ...(reason && { reason }) },
-      user.municipalityCode,
-    );
+  async function logLogin(outcome: "admitted" | "refused", reason?: string) {
+    if (!user) return;
+    const viewer: Viewer = { kind: "user", id: user.id, username: user.username, name: user.name, role: user.role as Role, municipalityCode: user.municipalityCode };
+    await audit(viewer, "login", "lokal", { outcome, ...(reason && { reason }) }, user.municipalityCode);
+  }
   if (user?.lockedUntil && user.lockedUntil > now) {
     await logLogin("refused", "låst");
     throw new LoginRefused(`For mange mislykkede loginforsøg på denne konto. Kontoen er låst – prøv igen om ${minutesText(user.lockedUntil.getTime() - now.getTime())}.`);
