@@ -1,6 +1,7 @@
 /**
  * Multi-row INSERT … SELECT FROM unnest(…) with one array parameter per column: one round
- * trip per table per batch, which is what makes batch ingest fast.
+ * trip per table per batch, which is what makes batch ingest fast — or, with `bulkInsertAll`,
+ * one round trip for several tables.
  */
 import type pg from "pg";
 
@@ -12,14 +13,44 @@ export interface Column {
   expr?: (v: string) => string;
 }
 
-export async function bulkInsert(client: pg.ClientBase, table: string, cols: Column[], rows: unknown[][], suffix = ""): Promise<pg.QueryResult> {
-  if (rows.length === 0) return { rows: [], rowCount: 0 } as unknown as pg.QueryResult;
+export interface BulkInsert {
+  table: string;
+  cols: Column[];
+  rows: unknown[][];
+  /** ON CONFLICT … */
+  suffix?: string;
+}
+
+/** The INSERT of one table, its array parameters numbered from $`first`. */
+function statement({ table, cols, rows, suffix = "" }: BulkInsert, first: number): { sql: string; params: unknown[] } {
   const params = cols.map((_, i) => rows.map((r) => r[i]));
   const aliases = cols.map((_, i) => `c${i}`);
   const select = cols.map((c, i) => (c.expr ? c.expr(`u.${aliases[i]}`) : `u.${aliases[i]}`)).join(", ");
-  const unnest = cols.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
-  const sql = `INSERT INTO ${table} (${cols.map((c) => c.name).join(", ")}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases.join(", ")}) ${suffix}`;
+  const unnest = cols.map((c, i) => `$${first + i}::${c.type}[]`).join(", ");
+  return { sql: `INSERT INTO ${table} (${cols.map((c) => c.name).join(", ")}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases.join(", ")}) ${suffix}`, params };
+}
+
+export async function bulkInsert(client: pg.ClientBase, table: string, cols: Column[], rows: unknown[][], suffix = ""): Promise<pg.QueryResult> {
+  if (rows.length === 0) return { rows: [], rowCount: 0 } as unknown as pg.QueryResult;
+  const { sql, params } = statement({ table, cols, rows, suffix }, 1);
   return client.query(sql, params);
+}
+
+/**
+ * Several tables' inserts as one statement (data-modifying WITH clauses; empty ones left out): one round trip
+ * instead of one per table. They run in the order given, all against the statement's snapshot, so none may
+ * depend on rows another of them writes — except foreign keys, which PostgreSQL checks at the end of the statement.
+ */
+export async function bulkInsertAll(client: pg.ClientBase, inserts: BulkInsert[]): Promise<void> {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const insert of inserts) {
+    if (insert.rows.length === 0) continue;
+    const s = statement(insert, params.length + 1);
+    parts.push(`w${parts.length} AS (${s.sql})`);
+    params.push(...s.params);
+  }
+  if (parts.length) await client.query(`WITH ${parts.join(",\n")} SELECT 1`, params);
 }
 
 /** jsonb array → text[] (unnest cannot yield array-valued rows from a 2-D array). */

@@ -1,7 +1,8 @@
 /**
  * Stores validated delivery reports. Every report gets a receipt; a rejected report stores
  * nothing else. Accepted reports of a batch are written in one transaction (so each report
- * is all-or-nothing), with one multi-row statement per table.
+ * is all-or-nothing): after the citizens, one statement writes every table's rows (multi-row
+ * inserts, lib/db/bulk.ts) — a handful of round trips per batch, whatever its size.
  *
  * Versions: a resource re-sent with the same logical id replaces the stored version when
  * it is newer by (report timestamp, retraction, receipt id):
@@ -13,11 +14,11 @@
  * resurrect it) and is excluded from every result. A report whose content is identical to
  * one already accepted is recorded as `duplicate` and changes nothing.
  *
- * Locks are taken in one global order (tables in a fixed order, rows sorted by key), so
+ * Locks are taken in one global order (tables in the statement's fixed order, rows sorted by key), so
  * concurrent batches cannot deadlock; transient conflicts are retried.
  */
 import type pg from "pg";
-import { bulkInsert, jsonToTextArray, type Column } from "@/lib/db/bulk";
+import { bulkInsert, bulkInsertAll, jsonToTextArray, type BulkInsert, type Column } from "@/lib/db/bulk";
 import type { OperationOutcomeIssue } from "@/lib/fhir/types";
 import { extractReport, type ExtractedReport } from "./extract";
 import { assertKeyChain } from "./key-chain";
@@ -100,21 +101,29 @@ export async function storeReports(pool: pg.Pool, reports: ReportToStore[]): Pro
 }
 
 async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[]): Promise<StoreResult[]> {
-  const ids = (await client.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('receipt', 'id'))::text AS id FROM generate_series(1, $1)`, [reports.length])).rows.map((r) => r.id);
   const headers = reports.map((r) => header(r.bundle));
-
   // Identical content already accepted (earlier, or earlier in this batch) → duplicate. Concurrent
-  // senders of the same content are serialised on it (advisory locks, taken in sorted order).
+  // senders of the same content are serialised on it (advisory locks, taken in sorted order), and the
+  // accepted hashes are read in the next statement, whose snapshot comes after the locks.
   const validHashes = reports.filter((r) => r.valid).map((r) => r.contentHash);
   const lockKeys = [...new Set(validHashes.map((h) => BigInt.asIntN(64, BigInt(`0x${h.slice(0, 16)}`)).toString()))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-  await client.query(`SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, [lockKeys]);
-  const known = new Set(
-    (await client.query<{ content_hash: string }>(`SELECT DISTINCT content_hash FROM receipt WHERE outcome = 'accepted' AND content_hash = ANY($1::text[])`, [validHashes])).rows.map((r) => r.content_hash),
-  );
+  const { ids } = (
+    await client.query<{ ids: string[] }>(
+      `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('receipt', 'id'))::text FROM generate_series(1, $1)) AS ids,
+              (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest($2::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i) l) AS locked`,
+      [reports.length, lockKeys],
+    )
+  ).rows[0];
   const sors = [...new Set(headers.map((h) => h.sorCode).filter(Boolean))] as string[];
-  const sorToKommune = new Map(
-    (await client.query<{ sor_code: string; municipality_code: string }>(`SELECT sor_code, municipality_code FROM organisation WHERE sor_code = ANY($1::text[])`, [sors])).rows.map((r) => [r.sor_code, r.municipality_code]),
-  );
+  const { known: knownHashes, sor_kommune: sorKommune } = (
+    await client.query<{ known: string[]; sor_kommune: Record<string, string> }>(
+      `SELECT ARRAY(SELECT DISTINCT content_hash FROM receipt WHERE outcome = 'accepted' AND content_hash = ANY($1::text[])) AS known,
+              (SELECT COALESCE(jsonb_object_agg(sor_code, municipality_code), '{}') FROM organisation WHERE sor_code = ANY($2::text[])) AS sor_kommune`,
+      [validHashes, sors],
+    )
+  ).rows[0];
+  const known = new Set(knownHashes);
+  const sorToKommune = new Map(Object.entries(sorKommune));
 
   const results: StoreResult[] = [];
   const accepted: { receiptId: string; report: ExtractedReport }[] = [];
@@ -138,10 +147,9 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
     results.push({ receiptId: ids[i], outcome, issues, resourceCount });
   });
 
-  await bulkInsert(
-    client,
-    "receipt",
-    [
+  const receipt: BulkInsert = {
+    table: "receipt",
+    cols: [
       { name: "id", type: "bigint" }, { name: "channel", type: "text", expr: (v) => `${v}::receipt_channel` },
       { name: "client_id", type: "int" }, { name: "bundle_id", type: "text" }, { name: "wrapper_id", type: "text" },
       { name: "report_timestamp", type: "timestamptz" }, { name: "content_hash", type: "text" }, { name: "size_bytes", type: "int" },
@@ -150,17 +158,19 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
       { name: "error_count", type: "int" }, { name: "warning_count", type: "int" }, { name: "issues", type: "jsonb" },
       { name: "resource_count", type: "int" },
     ],
-    reports.map((r, i) => [
+    rows: reports.map((r, i) => [
       ids[i], r.channel, r.clientId ?? null, headers[i].bundleId, r.wrapperId ?? null, headers[i].timestamp, r.contentHash, r.sizeBytes,
       headers[i].sorCode, headers[i].sorCode ? (sorToKommune.get(headers[i].sorCode) ?? null) : null, results[i].outcome,
       count(results[i].issues, "error", "fatal"), count(results[i].issues, "warning"), JSON.stringify(results[i].issues), results[i].resourceCount,
     ]),
-  );
-  if (accepted.length) await storeAccepted(client, accepted);
+  };
+  if (accepted.length) await storeAccepted(client, accepted, receipt);
+  else await bulkInsertAll(client, [receipt]);
   return results;
 }
 
-async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: string; report: ExtractedReport }[]) {
+/** The accepted reports' data, and the group's receipts, written with one statement after the citizens. */
+async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: string; report: ExtractedReport }[], receipt: BulkInsert) {
   await assertKeyChain(client); // the pseudonyms were made with the database's key chain (waits for a running rotation)
   // Citizens by pseudonym (sorted: a fixed lock order).
   const people = new Map<string, { birthDate: string; sex: string }>();
@@ -196,41 +206,45 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
       interventions.push({ ...v(c.resourceId, c.status === "entered-in-error"), row: [c.resourceId, idOf.get(c.subjectResourceId), c.code, c.status, c.detailStatus, c.periodStart, c.periodEnd, JSON.stringify(c.reasonCodes)] });
   }
 
-  const versioned = async (table: string, cols: Column[], rows: (Versioned & { row: unknown[] })[], retracted: (t: string) => string, insertOnly: string[] = []) => {
+  const versioned = (table: string, cols: Column[], rows: (Versioned & { row: unknown[] })[], retracted: (t: string) => string): BulkInsert => {
     const all: Column[] = [...cols, { name: "report_timestamp", type: "timestamptz" }, { name: "receipt_id", type: "bigint" }];
-    const updatable = all.map((c) => c.name).filter((n) => n !== "resource_id" && !insertOnly.includes(n));
-    await bulkInsert(client, table, all, winners(rows).map((r) => [...r.row, new Date(r.ts).toISOString(), r.receiptId]), newerThanStored(table, updatable, retracted));
+    const updatable = all.map((c) => c.name).filter((n) => n !== "resource_id");
+    return { table, cols: all, rows: winners(rows).map((r) => [...r.row, new Date(r.ts).toISOString(), r.receiptId]), suffix: newerThanStored(table, updatable, retracted) };
   };
   const rid: Column = { name: "resource_id", type: "text" };
-  await versioned("citizen_record", [rid, { name: "citizen_id", type: "bigint" }, { name: "sor_code", type: "text" }, { name: "active", type: "boolean" }], citizenRecords, byActive);
   custodians.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
-  await bulkInsert(client, "citizen_custodian", [
-    { name: "citizen_id", type: "bigint" }, { name: "receipt_id", type: "bigint" }, { name: "report_timestamp", type: "timestamptz" }, { name: "sor_code", type: "text" },
-  ], custodians, "ON CONFLICT DO NOTHING");
-  await versioned("parent_link", [rid, { name: "parent_id", type: "bigint" }, { name: "child_id", type: "bigint" }, { name: "active", type: "boolean" }], parentLinks, byActive);
-  await versioned("location", [rid, { name: "school_number", type: "text" }, { name: "active", type: "boolean" }], locations, byActive);
-  await versioned("encounter", [
-    rid, { name: "citizen_id", type: "bigint" }, { name: "type_code", type: "text" }, { name: "class_code", type: "text" }, { name: "status", type: "text" },
-    { name: "start", type: "timestamptz" }, { name: "\"end\"", type: "timestamptz" }, { name: "location_id", type: "text" },
-    { name: "based_on_interventions", type: "jsonb", expr: jsonToTextArray }, { name: "sor_code", type: "text" },
-  ], encounters, byStatus);
-  await versioned("observation", [
-    rid, { name: "citizen_id", type: "bigint" }, { name: "encounter_id", type: "text" }, { name: "kind", type: "text", expr: (x) => `${x}::observation_kind` },
-    { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "value_code", type: "text" }, { name: "value_quantity", type: "numeric" },
-    { name: "unit", type: "text" }, { name: "data_absent_reason", type: "text" }, { name: "effective_start", type: "timestamptz" },
-    { name: "effective_end", type: "timestamptz" }, { name: "effective_is_period", type: "boolean" },
-  ], observations, byStatus);
-  await versioned("questionnaire_response", [
-    rid, { name: "citizen_id", type: "bigint" }, { name: "questionnaire", type: "text" }, { name: "instrument", type: "text" }, { name: "status", type: "text" },
-    { name: "authored", type: "timestamptz" }, { name: "total_score", type: "int" }, { name: "item_sum", type: "int" }, { name: "informer_code", type: "text" },
-    { name: "answers", type: "jsonb" },
-  ], questionnaires, byStatus);
-  await versioned("intervention", [
-    rid, { name: "citizen_id", type: "bigint" }, { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "detail_status", type: "text" },
-    { name: "period_start", type: "timestamptz" }, { name: "period_end", type: "timestamptz" }, { name: "reason_codes", type: "jsonb", expr: jsonToTextArray },
-  ], interventions, byStatus);
-
   // Everyone in these reports: the next refresh recomputes their facts (and their children's).
   const ids = [...new Set(citizenId.values())].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-  await bulkInsert(client, "refresh_citizen", [{ name: "citizen_id", type: "bigint" }], ids.map((id) => [id]), "ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()");
+  await bulkInsertAll(client, [
+    receipt,
+    versioned("citizen_record", [rid, { name: "citizen_id", type: "bigint" }, { name: "sor_code", type: "text" }, { name: "active", type: "boolean" }], citizenRecords, byActive),
+    {
+      table: "citizen_custodian",
+      cols: [{ name: "citizen_id", type: "bigint" }, { name: "receipt_id", type: "bigint" }, { name: "report_timestamp", type: "timestamptz" }, { name: "sor_code", type: "text" }],
+      rows: custodians, suffix: "ON CONFLICT DO NOTHING",
+    },
+    versioned("parent_link", [rid, { name: "parent_id", type: "bigint" }, { name: "child_id", type: "bigint" }, { name: "active", type: "boolean" }], parentLinks, byActive),
+    versioned("location", [rid, { name: "school_number", type: "text" }, { name: "active", type: "boolean" }], locations, byActive),
+    versioned("encounter", [
+      rid, { name: "citizen_id", type: "bigint" }, { name: "type_code", type: "text" }, { name: "class_code", type: "text" }, { name: "status", type: "text" },
+      { name: "start", type: "timestamptz" }, { name: "\"end\"", type: "timestamptz" }, { name: "location_id", type: "text" },
+      { name: "based_on_interventions", type: "jsonb", expr: jsonToTextArray }, { name: "sor_code", type: "text" },
+    ], encounters, byStatus),
+    versioned("observation", [
+      rid, { name: "citizen_id", type: "bigint" }, { name: "encounter_id", type: "text" }, { name: "kind", type: "text", expr: (x) => `${x}::observation_kind` },
+      { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "value_code", type: "text" }, { name: "value_quantity", type: "numeric" },
+      { name: "unit", type: "text" }, { name: "data_absent_reason", type: "text" }, { name: "effective_start", type: "timestamptz" },
+      { name: "effective_end", type: "timestamptz" }, { name: "effective_is_period", type: "boolean" },
+    ], observations, byStatus),
+    versioned("questionnaire_response", [
+      rid, { name: "citizen_id", type: "bigint" }, { name: "questionnaire", type: "text" }, { name: "instrument", type: "text" }, { name: "status", type: "text" },
+      { name: "authored", type: "timestamptz" }, { name: "total_score", type: "int" }, { name: "item_sum", type: "int" }, { name: "informer_code", type: "text" },
+      { name: "answers", type: "jsonb" },
+    ], questionnaires, byStatus),
+    versioned("intervention", [
+      rid, { name: "citizen_id", type: "bigint" }, { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "detail_status", type: "text" },
+      { name: "period_start", type: "timestamptz" }, { name: "period_end", type: "timestamptz" }, { name: "reason_codes", type: "jsonb", expr: jsonToTextArray },
+    ], interventions, byStatus),
+    { table: "refresh_citizen", cols: [{ name: "citizen_id", type: "bigint" }], rows: ids.map((id) => [id]), suffix: "ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()" },
+  ]);
 }
