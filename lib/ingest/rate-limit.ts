@@ -1,10 +1,11 @@
 /**
- * Rate limit of POST /fhir/Bundle per gateway client: LDBU_FHIR_RATE reports a second (default 500) with
+ * Rate limit of POST /fhir/Bundle per gateway client: LDBU_FHIR_RATE reports a second (default 1,000) with
  * bursts up to LDBU_FHIR_BURST (default twice the rate), for the whole service. Each app process keeps its
  * own token bucket with its share (÷ LDBU_APP_PROCESSES, default 1): no database round-trip per report,
- * and exact as long as the processes share the load evenly, which a round-robin balancer (or Node's
- * cluster module) does for a gateway sending over several connections. The default is well above LDBU's
- * own throughput goal (300 reports/s from one client over 8 connections), so only a runaway sender meets it.
+ * and exact as long as the processes share the load evenly. Balancers (and Node's cluster module) share out
+ * connections, not requests, so one process may carry 5 of a gateway's 8 connections: the default is set
+ * well above what one client can send to a 2-core server (~400 reports/s, `ldbu bench`), so only a runaway
+ * sender meets it.
  */
 import { TokenBucket } from "@/lib/http/token-bucket";
 
@@ -15,7 +16,7 @@ export interface FhirRate {
 }
 
 export function fhirRate(env: Record<string, string | undefined> = process.env): FhirRate {
-  const perSecond = Number(env.LDBU_FHIR_RATE ?? 500);
+  const perSecond = Number(env.LDBU_FHIR_RATE ?? 1000);
   return { perSecond, burst: Number(env.LDBU_FHIR_BURST ?? 2 * perSecond), processes: Number(env.LDBU_APP_PROCESSES ?? 1) };
 }
 
