@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fhirRate, fhirRateProblems, gatewayWait } from "./rate-limit";
 
 describe("FHIR rate per gateway client", () => {
-  it("defaults to 500 reports/s, bursts of twice that, one process", () => {
-    expect(fhirRate({})).toEqual({ perSecond: 500, burst: 1000, processes: 1 });
+  it("defaults to 1,000 reports/s, bursts of twice that, one process", () => {
+    expect(fhirRate({})).toEqual({ perSecond: 1000, burst: 2000, processes: 1 });
   });
   it("divides the service-wide rate between the app processes", () => {
     const rate = { perSecond: 10, burst: 10, processes: 2 }; // 5 a second, bursts of 5 in this process
