@@ -42,8 +42,9 @@ const FACTS_SELECT = `
       AND (EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = e.citizen_id AND r.active)
            OR NOT EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = e.citizen_id))
   ),
-  items AS (SELECT * FROM unnest($3::text[], $4::text[]) AS t(visit_type, item)),
-  matchers AS (SELECT * FROM unnest($5::text[], $6::text[], $7::text[]) AS t(item, kind, code)),
+  -- each mandatory observation is a bit ($11: the items, bit i = the (i+1)th), each visit type a mask of its items
+  visit_masks AS (SELECT * FROM unnest($3::text[], $4::bigint[]) AS t(visit_type, mask)),
+  matchers AS (SELECT * FROM unnest($5::int[], $6::text[], $7::text[]) AS t(bit, kind, code)),
   linked AS (
     SELECT x.resource_id AS enc_id, o.kind::text AS kind, o.code, o.value_code, o.value_quantity, o.data_absent_reason, o.effective_start
     FROM enc x JOIN observation o ON o.encounter_id = x.resource_id
@@ -59,25 +60,31 @@ const FACTS_SELECT = `
     JOIN observation o ON o.citizen_id = pl.parent_id AND o.encounter_id IS NULL
     WHERE x.f2f AND o.status <> 'entered-in-error' AND ${local("o.effective_start")} = x.on_date
   ),
-  status AS (
-    SELECT l.enc_id, m.item,
-           bool_or(l.value_code IS NOT NULL OR l.value_quantity IS NOT NULL) AS has_value,
-           -- the latest data-absent reason (hash-aggregable: the maximum of "time|reason")
-           split_part(max(to_char(l.effective_start AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS') || '|' || l.data_absent_reason), '|', 2) AS reason
+  matched AS (
+    SELECT l.enc_id, 1::bigint << m.bit AS b, l.value_code IS NOT NULL OR l.value_quantity IS NOT NULL AS has_value, l.data_absent_reason, l.effective_start
     FROM linked l
     -- measurements are matched by kind whatever code they carry; the rest by kind and code (one hashable key)
     JOIN matchers m ON m.kind = l.kind AND COALESCE(m.code, '') = CASE WHEN l.kind IN ('weight', 'height', 'head_circumference') THEN '' ELSE l.code END
-    GROUP BY l.enc_id, m.item
   ),
-  problems AS (
-    SELECT x.resource_id AS enc_id,
-           array_agg(i.item) FILTER (WHERE s.enc_id IS NULL) AS missing,
-           array_agg(i.item || ':' || COALESCE(NULLIF(s.reason, ''), 'unknown')) FILTER (WHERE s.enc_id IS NOT NULL AND NOT s.has_value) AS absent
-    FROM enc x
-    JOIN items i ON i.visit_type = x.type_code
-    LEFT JOIN status s ON s.enc_id = x.resource_id AND s.item = i.item
-    WHERE x.f2f
-    GROUP BY x.resource_id
+  -- per visit (one aggregate row, not one per observation): which items were sent at all, which with a value
+  sent AS (
+    SELECT enc_id, bit_or(b) AS seen, COALESCE(bit_or(b) FILTER (WHERE has_value), 0) AS valued FROM matched GROUP BY enc_id
+  ),
+  -- the latest data-absent reason per visit and item, among the few observations that carry one
+  reasons AS (
+    SELECT DISTINCT ON (enc_id, b) enc_id, b, data_absent_reason AS reason
+    FROM matched WHERE data_absent_reason IS NOT NULL
+    ORDER BY enc_id, b, effective_start DESC, data_absent_reason DESC
+  ),
+  -- items sent only without a value: "item:reason", for the visits that have any
+  absent AS (
+    SELECT a.enc_id, array_agg(i.item || ':' || COALESCE(NULLIF(r.reason, ''), 'unknown') ORDER BY i.item || ':' || COALESCE(NULLIF(r.reason, ''), 'unknown')) AS items
+    FROM (SELECT x.resource_id AS enc_id, v.mask & p.seen & ~p.valued AS bits
+          FROM enc x JOIN visit_masks v ON v.visit_type = x.type_code JOIN sent p ON p.enc_id = x.resource_id
+          WHERE x.f2f AND v.mask & p.seen & ~p.valued <> 0) a
+    JOIN unnest($11::text[]) WITH ORDINALITY AS i(item, n) ON a.bits & (1::bigint << (i.n - 1)::int) <> 0
+    LEFT JOIN reasons r ON r.enc_id = a.enc_id AND r.b = 1::bigint << (i.n - 1)::int
+    GROUP BY a.enc_id
   )
   SELECT x.resource_id, x.citizen_id,
     CASE
@@ -89,9 +96,12 @@ const FACTS_SELECT = `
       ELSE extract(year FROM x.birth_date)::int::text
     END AS period,
     x.type_code, x.f2f, x.sor_code, x.receipt_id, x.start, x.reported_at,
-    ARRAY(SELECT unnest(p.missing) ORDER BY 1) AS missing,
-    ARRAY(SELECT unnest(p.absent) ORDER BY 1) AS absent
-  FROM enc x LEFT JOIN problems p ON p.enc_id = x.resource_id`;
+    -- checked for face-to-face visits only: the type's mandatory observations not sent at all
+    CASE WHEN NOT x.f2f OR v.mask & ~COALESCE(p.seen, 0) = 0 THEN '{}'::text[]
+         ELSE ARRAY(SELECT i.item FROM unnest($11::text[]) WITH ORDINALITY AS i(item, n) WHERE v.mask & ~COALESCE(p.seen, 0) & (1::bigint << (i.n - 1)::int) <> 0 ORDER BY 1)
+    END AS missing,
+    COALESCE(a.items, '{}') AS absent
+  FROM enc x LEFT JOIN visit_masks v ON v.visit_type = x.type_code LEFT JOIN sent p ON p.enc_id = x.resource_id LEFT JOIN absent a ON a.enc_id = x.resource_id`;
 
 /** The fact rows' SELECT and its parameters (all citizens when `citizenIds` is null). */
 export function factsQuery(citizenIds: readonly string[] | null): { text: string; values: unknown[] } {
@@ -99,13 +109,16 @@ export function factsQuery(citizenIds: readonly string[] | null): { text: string
 }
 
 function parameters(citizenIds: readonly string[] | null): unknown[] {
-  const pairs = [...VISIT_ITEMS].flatMap(([visit, items]) => items.map((i) => [visit, i.item] as const));
-  const matchers = ITEMS.flatMap((i) => i.match.map((m) => [i.key, m.kind, m.code] as const));
+  const bit = new Map(ITEMS.map((item, i) => [item.key, i]));
+  if (ITEMS.length > 62) throw new Error("Datakomplethed: højst 62 obligatoriske observationer (én bit hver).");
+  const visits = [...VISIT_ITEMS.keys()];
+  const mask = (visit: string) => VISIT_ITEMS.get(visit)!.reduce((m, i) => m | (1n << BigInt(bit.get(i.item)!)), 0n).toString();
+  const matchers = ITEMS.flatMap((i) => i.match.map((m) => [bit.get(i.key)!, m.kind, m.code] as const));
   return [
     STANDARD_VISIT_CODES, citizenIds,
-    pairs.map((p) => p[0]), pairs.map((p) => p[1]),
+    visits, visits.map(mask),
     matchers.map((m) => m[0]), matchers.map((m) => m[1]), matchers.map((m) => m[2]),
-    FACE_TO_FACE_CLASSES, SCHOOL_VISITS, VISIT.graviditet,
+    FACE_TO_FACE_CLASSES, SCHOOL_VISITS, VISIT.graviditet, ITEMS.map((i) => i.key),
   ];
 }
 
