@@ -3,10 +3,12 @@
  * citizens marked in `refresh_citizen` (with their children and parents: parent observations count for the child's
  * visit, and a pregnancy visit's period is its child's birth cohort), the coverage of those children's birth cohorts
  * and school years, and the validity of the years with new receipts; then the aggregates of exactly those periods.
- * `all` recomputes everything. Each period is replaced in its own transaction, so pages never see a half-written
- * period. Coverage reads the indicator facts of LDBU-09/10/11, so it runs after the indicator refresh (it is called
- * at the end of `refreshIndicators`, before the citizens' marks are cleared).
+ * `all` recomputes everything. Each period is replaced in its own transaction (periods in concurrent lanes), so pages
+ * never see a half-written period. Coverage reads the indicator facts of LDBU-09/10/11, so the aggregates follow the
+ * indicator refresh (`refreshIndicators` computes the visit facts alongside its own work, then the aggregates, before
+ * the citizens' marks are cleared).
  */
+import { inLanes, refreshLanes } from "@/lib/db/lanes";
 import { withTransaction } from "@/lib/db/transaction";
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
@@ -75,36 +77,44 @@ async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Set<n
   return { years: new Set(rows.map((r) => r.y).filter((y): y is number => y !== null)), upTo: rows[0]?.upto ?? state };
 }
 
-export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefreshOptions = {}): Promise<CompletenessRefreshSummary> {
-  const p = progress("datakomplethed");
+/** What the first phase found: the citizens recomputed (null: all) and the periods whose visit facts changed. */
+export interface CompletenessFacts {
+  all: boolean;
+  ids: string[] | null;
+  factPeriods: Set<string>;
+  seconds: number;
+}
+
+/** Advisory-lock key space of the completeness refresh: 0 for the visit facts, a hash of the period for its aggregates. */
+const COMPLETENESS_LOCK = 0x4c4444;
+
+/** Phase 1: the visit facts of the touched citizens (all for `all`), in one transaction (the Fejlliste reads them). */
+export async function completenessFacts(pool: pg.Pool, opts: Omit<CompletenessRefreshOptions, "quiet"> = {}): Promise<CompletenessFacts> {
+  const t0 = process.hrtime.bigint();
   const all = Boolean(opts.all);
   const ids = all ? null : await touchedCitizens(pool, opts.markedBefore ?? new Date());
+  const factPeriods = await withTransaction(pool, async (c) => {
+    await c.query(`SELECT pg_advisory_xact_lock($1, 0)`, [COMPLETENESS_LOCK]); // two refreshes take turns
+    return computeVisitFacts(c, ids);
+  });
+  return { all, ids, factPeriods, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
 
-  // 1. Visit facts of the touched citizens (one transaction: the Fejlliste reads them).
-  const client = await pool.connect();
-  let factPeriods: Set<string>;
-  try {
-    await client.query("BEGIN");
-    factPeriods = await computeVisitFacts(client, ids);
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
-
-  // 2. Which periods to re-aggregate.
+/** Phase 2 (after the indicator refresh, whose facts coverage reads): the aggregates of the periods that changed. */
+export async function completenessAggregates(pool: pg.Pool, facts: CompletenessFacts, opts: { quiet?: boolean } = {}): Promise<CompletenessRefreshSummary> {
+  const p = progress("datakomplethed");
+  const { all, ids, factPeriods } = facts;
   const coverage = await coveragePeriods(pool, ids);
   const receipts = await receiptYears(pool, all);
   const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years].map(String)]);
   if (all) for (const r of (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_result WHERE period <> ''`)).rows) periods.add(r.period);
   const plausible = [...periods].filter((x) => /^(\d{4})(\/\d{2})?$/.test(x) && Number(x.slice(0, 4)) >= 1990).sort();
 
-  // 3. Each period in its own transaction.
+  // Each period in its own transaction, in concurrent lanes.
   let done = 0;
-  for (const period of plausible) {
+  await inLanes(plausible, refreshLanes(), async (period) => {
     await withTransaction(pool, async (c) => {
+      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [COMPLETENESS_LOCK, period]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
       const rows = [...(await coverageRows(c, period)), ...(await visitRows(c, period))];
       if (!period.includes("/")) rows.push(...(await validityRows(c, Number(period))));
@@ -112,7 +122,7 @@ export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefre
     });
     done++;
     if (!opts.quiet) p.update(`${done}/${plausible.length} perioder (${period})`);
-  }
+  });
   if (receipts.upTo !== null)
     await pool.query(
       `INSERT INTO completeness_result (measure, period, area_level, area_code, visit_type, item, numerator, denominator, detail)
@@ -121,5 +131,10 @@ export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefre
       [MEASURES.state, NATION, receipts.upTo],
     );
   if (!opts.quiet) p.done(`datakomplethed: ${plausible.length} perioder genberegnet`);
-  return { periods: plausible, seconds: p.elapsed() };
+  return { periods: plausible, seconds: facts.seconds + p.elapsed() };
+}
+
+/** Both phases, one after the other (the indicator refresh runs them around its own work). */
+export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefreshOptions = {}): Promise<CompletenessRefreshSummary> {
+  return completenessAggregates(pool, await completenessFacts(pool, opts), opts);
 }

@@ -9,10 +9,14 @@
  * periods they count in, and the aggregates are changed by the difference between the facts removed and written
  * (lib/indicators/aggregate.ts `applyChanges`) — work in proportion to the changed children, not to the period. A
  * period that has no results yet is computed whole when a changed child gives it data, as a full refresh would.
- * Refreshes take turns (an advisory lock), so counts and facts cannot drift apart.
+ * Groups run in concurrent lanes (lib/db/lanes.ts), and the data-completeness visit facts are computed alongside
+ * them; the completeness aggregates follow, since coverage reads the indicator facts. Two refreshes take turns on
+ * each group (an advisory lock per group), so counts and facts cannot drift apart.
  */
 import type pg from "pg";
+import { inLanes, refreshLanes } from "@/lib/db/lanes";
 import { withTransaction } from "@/lib/db/transaction";
+import { completenessAggregates, completenessFacts } from "@/lib/completeness/refresh";
 import { progress } from "@/lib/ingest/progress";
 import { applyChanges, countFacts, storedCounts, withStatistics, writeResults } from "./aggregate";
 import { DEFAULT_EPDS_CUTOFF, INDICATORS } from "./catalog";
@@ -39,10 +43,12 @@ interface Group {
 const INFANT = INDICATORS.filter((d) => d.periodKind === "birth-cohort").map((d) => d.id);
 const SCHOOL = INDICATORS.filter((d) => d.periodKind === "school-year").map((d) => d.id);
 /**
- * Advisory lock (two-key space, apart from ingest's one-key locks) taken by every refresh transaction, and by a
- * standard change (./standard-admin.ts), so neither writes over the other.
+ * Advisory lock (two-key space, apart from ingest's one-key locks) every refresh transaction holds shared, and a
+ * standard change (./standard-admin.ts) exclusively, so neither writes over the other.
  */
 export const REFRESH_LOCK = [0x4c4442, 1] as const;
+/** First key of the per-group locks (the second: a hash of the group), so two refreshes take turns on a group. */
+const GROUP_LOCK = 0x4c4443;
 
 /**
  * Birth years with data: the years with reported first-year contacts (infant cohorts), and the birth years of the
@@ -110,10 +116,14 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const groups = await work(pool, Boolean(opts.all), started);
   const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
   const cutoff = await epdsCutoff(pool);
+  // the visit facts of data completeness do not depend on the indicators: computed alongside them
+  const visitFacts = completenessFacts(pool, { all: opts.all, markedBefore: started });
+  visitFacts.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   let done = 0;
-  for (const g of groups) {
+  await inLanes(groups, refreshLanes(), async (g) => {
     await withTransaction(pool, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...REFRESH_LOCK]);
+      await client.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...REFRESH_LOCK]);
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [GROUP_LOCK, `${g.indicatorIds[0]}|${g.period}`]);
       // read under the lock: a standard SundK changes meanwhile is applied to these results too
       const standards = await currentStandards(client);
       await placeChildren(client, g.period, g.indicatorIds[0], g.only);
@@ -130,8 +140,8 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     });
     done += g.indicatorIds.length;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${g.period})`);
-  }
-  const completeness = await (await import("@/lib/completeness/refresh")).refreshCompleteness(pool, { all: opts.all, quiet: opts.quiet, markedBefore: started });
+  });
+  const completeness = await completenessAggregates(pool, await visitFacts, { quiet: opts.quiet });
   // Citizens marked while we worked stay marked for the next refresh.
   await pool.query(`DELETE FROM refresh_citizen WHERE marked_at <= $1`, [started]);
   if (!opts.quiet) p.done(`${cells.length} indikator × periode genberegnet`);

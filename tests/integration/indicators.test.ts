@@ -275,4 +275,16 @@ describe("indicators on hand-worked data", () => {
     const after = (await pool().query(`SELECT indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst FROM indicator_result ORDER BY 1, 2, 3, 4, 5`)).rows;
     expect(after).toEqual(before);
   });
+
+  it("refreshes running at the same time (groups in lanes, a full and an incremental one) give what one full refresh gives", async () => {
+    const rows = async (table: string, cols: string) => (await pool().query(`SELECT ${cols} FROM ${table} ORDER BY ${cols}`)).rows;
+    const RESULT = "indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst, benchmark";
+    const COMPLETENESS = "measure, period, area_level, area_code, visit_type, item, numerator, denominator";
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    const expected = { results: await rows("indicator_result", RESULT), completeness: await rows("completeness_result WHERE measure <> 'version' AND measure <> 'state'", COMPLETENESS) };
+    await pool().query(`INSERT INTO refresh_citizen (citizen_id) SELECT id FROM citizen ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()`);
+    await Promise.all([refreshIndicators(pool(), { all: true, quiet: true }), refreshIndicators(pool(), { quiet: true }), refreshIndicators(pool(), { all: true, quiet: true })]);
+    expect(await rows("indicator_result", RESULT)).toEqual(expected.results);
+    expect(await rows("completeness_result WHERE measure <> 'version' AND measure <> 'state'", COMPLETENESS)).toEqual(expected.completeness);
+  });
 });
