@@ -260,10 +260,23 @@ export async function validityRows(client: pg.ClientBase, year: number): Promise
   return out;
 }
 
-/** Replaces every stored row of one period (call inside a transaction); a period without rows disappears. */
-export async function writePeriod(client: pg.ClientBase, period: string, rows: readonly CompletenessRow[]) {
-  await client.query(`DELETE FROM completeness_result WHERE period = $1`, [period]);
-  if (rows.length === 0) return;
+/** The measure families, each computed from its own inputs: the refresh recomputes only those whose inputs changed. */
+export const FAMILIES = {
+  coverage: [MEASURES.coverage],
+  visits: [MEASURES.timeliness, MEASURES.variable],
+  validity: [MEASURES.validity, MEASURES.rejectionRule],
+} as const;
+export type Family = keyof typeof FAMILIES;
+
+/**
+ * Replaces the stored rows of some measure families of one period (call inside a transaction) and renews the period's
+ * version row (its computed_at tells the query cache the period changed); a period left without rows disappears.
+ */
+export async function writePeriod(client: pg.ClientBase, period: string, families: readonly Family[], rows: readonly CompletenessRow[]) {
+  const measures = families.flatMap((f) => FAMILIES[f]);
+  await client.query(`DELETE FROM completeness_result WHERE period = $1 AND measure = ANY($2::text[])`, [period, [...measures, MEASURES.version]]);
+  const left = rows.length > 0 || (await client.query(`SELECT 1 FROM completeness_result WHERE period = $1 LIMIT 1`, [period])).rowCount;
+  if (!left) return;
   const all: CompletenessRow[] = [
     ...rows,
     { measure: MEASURES.version, period, areaLevel: "nation", areaCode: NATION, visitType: "", item: "", numerator: 0, denominator: 0, value: null, detail: null },

@@ -2,8 +2,8 @@
  * Recomputes the data-completeness aggregates. After ingest only what changed is recomputed: the visit facts of the
  * citizens marked in `refresh_citizen` (with their children and parents: parent observations count for the child's
  * visit, and a pregnancy visit's period is its child's birth cohort), the coverage of those children's birth cohorts
- * and school years, and the validity of the years with new receipts; then the aggregates of exactly those periods.
- * `all` recomputes everything. Each period is replaced in its own transaction (periods in concurrent lanes), so pages
+ * and school years, and the validity of the years with new receipts; then, of exactly those periods, the measure
+ * families whose inputs changed (./aggregate.ts FAMILIES). `all` recomputes everything. Each period is replaced in its own transaction (periods in concurrent lanes), so pages
  * never see a half-written period. Coverage reads the indicator facts of LDBU-09/10/11, so the aggregates follow the
  * indicator refresh (`refreshIndicators` computes the visit facts alongside its own work, then the aggregates, before
  * the citizens' marks are cleared).
@@ -13,9 +13,9 @@ import { withTransaction } from "@/lib/db/transaction";
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
 import { schoolYearLabel } from "@/lib/indicators/periods";
-import { coverageRows, validityRows, visitRows, writePeriod } from "./aggregate";
+import { coverageRows, validityRows, visitRows, writePeriod, type Family } from "./aggregate";
 import { computeVisitFacts } from "./facts";
-import { MEASURES, NATION } from "./types";
+import { MEASURES, NATION, type CompletenessRow } from "./types";
 
 export interface CompletenessRefreshOptions {
   all?: boolean;
@@ -110,15 +110,27 @@ export async function completenessAggregates(pool: pg.Pool, facts: CompletenessF
   if (all) for (const r of (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_result WHERE period <> ''`)).rows) periods.add(r.period);
   const plausible = [...periods].filter((x) => /^(\d{4})(\/\d{2})?$/.test(x) && Number(x.slice(0, 4)) >= 1990).sort();
 
-  // Each period in its own transaction, in concurrent lanes.
+  // Each period in its own transaction, in concurrent lanes; after ingest only the families whose inputs changed.
+  const familiesOf = (period: string): Family[] => {
+    const school = period.includes("/");
+    if (all) return school ? ["coverage", "visits"] : ["coverage", "visits", "validity"];
+    const f: Family[] = [];
+    if (coverage.has(period)) f.push("coverage");
+    if (factPeriods.has(period)) f.push("visits");
+    if (!school && receipts.years.has(Number(period))) f.push("validity");
+    return f;
+  };
   let done = 0;
   await inLanes(plausible, refreshLanes(), async (period) => {
+    const families = familiesOf(period);
     await withTransaction(pool, async (c) => {
       await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [COMPLETENESS_LOCK, period]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
-      const rows = [...(await coverageRows(c, period)), ...(await visitRows(c, period))];
-      if (!period.includes("/")) rows.push(...(await validityRows(c, Number(period))));
-      await writePeriod(c, period, rows);
+      const rows: CompletenessRow[] = [];
+      if (families.includes("coverage")) rows.push(...(await coverageRows(c, period)));
+      if (families.includes("visits")) rows.push(...(await visitRows(c, period)));
+      if (families.includes("validity")) rows.push(...(await validityRows(c, Number(period))));
+      await writePeriod(c, period, families, rows);
     });
     done++;
     if (!opts.quiet) p.update(`${done}/${plausible.length} perioder (${period})`);
