@@ -112,11 +112,6 @@ const factsSelect = (some: boolean) => `
     COALESCE(a.items, '{}') AS absent
   FROM enc x LEFT JOIN visit_masks v ON v.visit_type = x.type_code LEFT JOIN sent p ON p.enc_id = x.resource_id LEFT JOIN absent a ON a.enc_id = x.resource_id`;
 
-/** The fact rows' SELECT and its parameters (all citizens when `citizenIds` is null). */
-export function factsQuery(citizenIds: readonly string[] | null): { text: string; values: unknown[] } {
-  return { text: factsSelect(citizenIds !== null), values: parameters(citizenIds) };
-}
-
 function parameters(citizenIds: readonly string[] | null): unknown[] {
   const bit = new Map(ITEMS.map((item, i) => [item.key, i]));
   if (ITEMS.length > 62) throw new Error("Datakomplethed: højst 62 obligatoriske observationer (én bit hver).");
