@@ -14,6 +14,7 @@ import { closeDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/server";
 import { percentile } from "@/lib/stats/percentile";
 import { startApp } from "../app-server";
+import { appProcesses } from "../server/cluster";
 import { loginCookie } from "../http-session";
 import { parse } from "./args";
 import { ensureBuild } from "./app";
@@ -94,11 +95,14 @@ async function firstLoadJs(base: string, html: string, cookie: string): Promise<
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 
 export const benchViewsCmd: Command = {
-  summary: "Mål visningernes svartider under samtidige klienter mod den rå SQL (--db, --clients, --requests, --role, --kommune, --indikator)",
+  summary: "Mål visningernes svartider under samtidige klienter mod den rå SQL (--db, --clients, --requests, --role, --kommune, --indikator, --processes)",
   async run(args) {
     const { values } = parse(args, {
       db: { type: "string" }, clients: { type: "string" }, requests: { type: "string" }, role: { type: "string" }, kommune: { type: "string" }, indikator: { type: "string" },
+      processes: { type: "string" },
     });
+    // as in production (`ldbu start`): one app process per core unless told otherwise
+    const processes = appProcesses(values.processes ? { LDBU_APP_PROCESSES: values.processes } : process.env);
     const clients = Number(values.clients ?? 20);
     const requests = Number(values.requests ?? 400);
     const role = (values.role ?? "sundhedsplejerske") as "sundhedsplejerske" | "politiker" | "leder" | "sundk";
@@ -131,11 +135,11 @@ export const benchViewsCmd: Command = {
       const username = `bench-${randomBytes(4).toString("hex")}`;
       await createUser({ username, name: "Benchmark", role, municipalityCode: role === "sundk" ? null : kommune, password });
       await closeDb();
-      app = await startApp(url);
+      app = await startApp(url, undefined, { processes });
       const cookie = await loginCookie(app.url, username, password);
       const { pages, apis } = targets(indicator, s.period, s.period, kommune);
 
-      console.log(`\n${clients} samtidige klienter, ${requests} kald pr. mål, som ${role} (${kommune}); tider i ms`);
+      console.log(`\n${clients} samtidige klienter, ${requests} kald pr. mål, som ${role} (${kommune}), ${processes} appprocesser; tider i ms`);
       console.log(`${"mål".padEnd(20)}     p50     p95 | rå SQL p50     p95 | p95-forhold`);
       for (const t of apis) {
         await getOk(app.url + t.path, cookie); // warm the process's caches once, like any running server
