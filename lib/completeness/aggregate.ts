@@ -133,10 +133,12 @@ export async function visitRows(client: pg.ClientBase, period: string): Promise<
   }
   const i = await client.query(
     `WITH ${FACTS},
+     -- most visits lack nothing: only those that do are unnested
+     p AS (SELECT * FROM f WHERE f.absent <> '{}' OR f.missing <> '{}'),
      x AS (
-       SELECT visit_type, region, kommune, split_part(a, ':', 1) AS item, substr(a, strpos(a, ':') + 1) AS reason FROM f, unnest(f.absent) AS a
+       SELECT visit_type, region, kommune, split_part(a, ':', 1) AS item, substr(a, strpos(a, ':') + 1) AS reason FROM p, unnest(p.absent) AS a
        UNION ALL
-       SELECT visit_type, region, kommune, mi, NULL FROM f, unnest(f.missing) AS mi
+       SELECT visit_type, region, kommune, mi, NULL FROM p, unnest(p.missing) AS mi
      )
      SELECT GROUPING(region, kommune) AS g, region, kommune, visit_type, item, reason, count(*)::int AS n
      FROM x GROUP BY GROUPING SETS ((visit_type, item, reason, region, kommune), (visit_type, item, reason, region), (visit_type, item, reason))`,
