@@ -10,6 +10,7 @@ import { audit } from "@/lib/audit";
 import { decide } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/roles";
 import { pool } from "@/lib/db/client";
+import { LOCK_CLASS } from "@/lib/db/locks";
 import { withTransaction } from "@/lib/db/transaction";
 import { refreshIndicators } from "@/lib/indicators/refresh";
 import { buildSnapshot, type Snapshot } from "./snapshot";
@@ -74,8 +75,7 @@ async function record(c: pg.ClientBase, reportId: number, step: Step, viewer: Us
 
 /** Serialises the creation of versions of one year (one open report per year, consecutive version numbers). */
 /** Advisory-lock class of the annual-report years (a plain literal: digit separators in SQL need PostgreSQL 16). */
-const YEAR_LOCK_CLASS = 20260009;
-const lockYear = (c: pg.ClientBase, year: number) => c.query(`SELECT pg_advisory_xact_lock($1::int, $2::int)`, [YEAR_LOCK_CLASS, year]);
+const lockYear = (c: pg.ClientBase, year: number) => c.query(`SELECT pg_advisory_xact_lock($1::int, $2::int)`, [LOCK_CLASS.annualReportYear, year]);
 
 interface YearState {
   open: { id: number; version: number } | null;

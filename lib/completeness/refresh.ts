@@ -3,12 +3,14 @@
  * citizens marked in `refresh_citizen` (with their children and parents: parent observations count for the child's
  * visit, and a pregnancy visit's period is its child's birth cohort), the coverage of those children's birth cohorts
  * and school years, and the validity of the years with new receipts; then, of exactly those periods, the measure
- * families whose inputs changed (./aggregate.ts FAMILIES). `all` recomputes everything. Each period is replaced in its own transaction (periods in concurrent lanes), so pages
- * never see a half-written period. Coverage reads the indicator facts of LDBU-09/10/11, so the aggregates follow the
- * indicator refresh (`refreshIndicators` computes the visit facts alongside its own work, then the aggregates, before
- * the citizens' marks are cleared).
+ * families whose inputs changed (./aggregate.ts FAMILIES). `all` recomputes everything. Each period is replaced in
+ * its own transaction (periods in concurrent lanes), so pages never see a half-written period. Coverage reads the
+ * indicator facts of LDBU-09/10/11, so the aggregates follow the indicator refresh: `refreshIndicators` runs phase 1
+ * (`completenessFacts`) alongside its own work and phase 2 (`completenessAggregates`) after it, before the citizens'
+ * marks are cleared.
  */
 import { inLanes, refreshLanes } from "@/lib/db/lanes";
+import { LOCK_CLASS } from "@/lib/db/locks";
 import { withTransaction } from "@/lib/db/transaction";
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
@@ -17,9 +19,8 @@ import { coverageRows, validityRows, visitRows, writePeriod, type Family } from 
 import { computeVisitFacts } from "./facts";
 import { MEASURES, NATION, type CompletenessRow } from "./types";
 
-export interface CompletenessRefreshOptions {
+export interface CompletenessFactsOptions {
   all?: boolean;
-  quiet?: boolean;
   /** Only citizens marked at or before this time (the indicator refresh's start); default now. */
   markedBefore?: Date;
 }
@@ -85,16 +86,13 @@ export interface CompletenessFacts {
   seconds: number;
 }
 
-/** Advisory-lock key space of the completeness refresh: 0 for the visit facts, a hash of the period for its aggregates. */
-const COMPLETENESS_LOCK = 0x4c4444;
-
 /** Phase 1: the visit facts of the touched citizens (all for `all`), in one transaction (the Fejlliste reads them). */
-export async function completenessFacts(pool: pg.Pool, opts: Omit<CompletenessRefreshOptions, "quiet"> = {}): Promise<CompletenessFacts> {
+export async function completenessFacts(pool: pg.Pool, opts: CompletenessFactsOptions = {}): Promise<CompletenessFacts> {
   const t0 = process.hrtime.bigint();
   const all = Boolean(opts.all);
   const ids = all ? null : await touchedCitizens(pool, opts.markedBefore ?? new Date());
   const factPeriods = await withTransaction(pool, async (c) => {
-    await c.query(`SELECT pg_advisory_xact_lock($1, 0)`, [COMPLETENESS_LOCK]); // two refreshes take turns
+    await c.query(`SELECT pg_advisory_xact_lock($1, 0)`, [LOCK_CLASS.completeness]); // two refreshes take turns
     return computeVisitFacts(c, ids);
   });
   return { all, ids, factPeriods, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
@@ -124,7 +122,7 @@ export async function completenessAggregates(pool: pg.Pool, facts: CompletenessF
   await inLanes(plausible, refreshLanes(), async (period) => {
     const families = familiesOf(period);
     await withTransaction(pool, async (c) => {
-      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [COMPLETENESS_LOCK, period]);
+      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, period]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
       const rows: CompletenessRow[] = [];
       if (families.includes("coverage")) rows.push(...(await coverageRows(c, period)));
@@ -144,9 +142,4 @@ export async function completenessAggregates(pool: pg.Pool, facts: CompletenessF
     );
   if (!opts.quiet) p.done(`datakomplethed: ${plausible.length} perioder genberegnet`);
   return { periods: plausible, seconds: facts.seconds + p.elapsed() };
-}
-
-/** Both phases, one after the other (the indicator refresh runs them around its own work). */
-export async function refreshCompleteness(pool: pg.Pool, opts: CompletenessRefreshOptions = {}): Promise<CompletenessRefreshSummary> {
-  return completenessAggregates(pool, await completenessFacts(pool, opts), opts);
 }

@@ -38,8 +38,9 @@ export async function bulkInsert(client: pg.ClientBase, table: string, cols: Col
 
 /**
  * Several tables' inserts as one statement (data-modifying WITH clauses; empty ones left out): one round trip
- * instead of one per table. They run in the order given, all against the statement's snapshot, so none may
- * depend on rows another of them writes — except foreign keys, which PostgreSQL checks at the end of the statement.
+ * instead of one per table. PostgreSQL runs them in one fixed order for a given statement (not necessarily the order
+ * given), so transactions sending the same list take their row locks table by table alike. All see the statement's
+ * snapshot, so none may depend on rows another writes — except foreign keys, checked at the end of the statement.
  */
 export async function bulkInsertAll(client: pg.ClientBase, inserts: BulkInsert[]): Promise<void> {
   const parts: string[] = [];

@@ -15,6 +15,7 @@
  */
 import type pg from "pg";
 import { inLanes, refreshLanes } from "@/lib/db/lanes";
+import { LOCK_CLASS } from "@/lib/db/locks";
 import { withTransaction } from "@/lib/db/transaction";
 import { completenessAggregates, completenessFacts } from "@/lib/completeness/refresh";
 import { progress } from "@/lib/ingest/progress";
@@ -46,9 +47,7 @@ const SCHOOL = INDICATORS.filter((d) => d.periodKind === "school-year").map((d) 
  * Advisory lock (two-key space, apart from ingest's one-key locks) every refresh transaction holds shared, and a
  * standard change (./standard-admin.ts) exclusively, so neither writes over the other.
  */
-export const REFRESH_LOCK = [0x4c4442, 1] as const;
-/** First key of the per-group locks (the second: a hash of the group), so two refreshes take turns on a group. */
-const GROUP_LOCK = 0x4c4443;
+export const REFRESH_LOCK = [LOCK_CLASS.refresh, 1] as const;
 
 /**
  * Birth years with data: the years with reported first-year contacts (infant cohorts), and the birth years of the
@@ -123,7 +122,7 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   await inLanes(groups, refreshLanes(), async (g) => {
     await withTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...REFRESH_LOCK]);
-      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [GROUP_LOCK, `${g.indicatorIds[0]}|${g.period}`]);
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.refreshGroup, `${g.indicatorIds[0]}|${g.period}`]);
       // read under the lock: a standard SundK changes meanwhile is applied to these results too
       const standards = await currentStandards(client);
       await placeChildren(client, g.period, g.indicatorIds[0], g.only);

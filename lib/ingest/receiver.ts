@@ -27,6 +27,10 @@ function problem(status: number, code: IssueType, rule: string, da: string, en: 
   return reply(status, { resourceType: "OperationOutcome", language: "da", issue: [toOutcomeIssue({ severity: "error", code, rule, expression: ["Bundle"], da, en })] }, headers);
 }
 
+/** The answer when something unexpected failed: nothing was stored, the gateway should send again. */
+export const internalError = () =>
+  problem(500, "exception", "ldbu-internal", "Der opstod en intern fejl. Intet er gemt. Send igen senere.", "An internal error occurred. Nothing was stored. Retry later.");
+
 /** Reads at most MAX_BODY_BYTES; null when the body is larger. */
 async function readCapped(req: Request): Promise<string | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -90,6 +94,6 @@ export async function receive(req: Request, mode: "store" | "validate"): Promise
     if (databaseUnavailable(e) || e instanceof KeyChainMismatch)
       return problem(503, "transient", "ldbu-unavailable", "LDBU kan ikke gemme indberetninger lige nu. Send igen senere.", "LDBU cannot store reports right now. Retry later.", { "retry-after": "5" });
     console.error("[fhir] uventet fejl", (e as Error)?.message);
-    return problem(500, "exception", "ldbu-internal", "Der opstod en intern fejl. Intet er gemt. Send igen senere.", "An internal error occurred. Nothing was stored. Retry later.");
+    return internalError();
   }
 }

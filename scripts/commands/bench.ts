@@ -203,8 +203,8 @@ export const benchCmd: Command = {
       try {
         const lines = await firstLines(reportsFile, httpReports);
         const h = await httpIngest(app.url, token, lines, 8);
-        const stored = lines.length - (h.statuses[429] ?? 0); // a throttled report was not received
-        figures[`HTTP-indlæsning (${processes} appprocesser, 8 klienter)`] = `${Math.round(stored / h.seconds)} rapporter/s, ${Math.round(h.resources / h.seconds)} ressourcer/s (${lines.length} rapporter på ${h.seconds.toFixed(1)} s; svar ${JSON.stringify(h.statuses)})`;
+        const received = lines.length - (h.statuses[429] ?? 0); // a throttled report was not received
+        figures[`HTTP-indlæsning (${processes} appprocesser, 8 klienter)`] = `${Math.round(received / h.seconds)} rapporter/s, ${Math.round(h.resources / h.seconds)} ressourcer/s (${lines.length} rapporter på ${h.seconds.toFixed(1)} s; svar ${JSON.stringify(h.statuses)})`;
       } finally {
         await app.stop();
       }

@@ -8,7 +8,7 @@
  */
 import type http from "node:http";
 import { Readable } from "node:stream";
-import { receive } from "@/lib/ingest/receiver";
+import { internalError, receive } from "@/lib/ingest/receiver";
 import securityHeaders from "@/lib/http/security-headers.json";
 
 const MODES = new Map<string, "store" | "validate">([["/fhir/Bundle", "store"], ["/fhir/Bundle/$validate", "validate"]]);
@@ -25,22 +25,19 @@ export function fhirMode(req: http.IncomingMessage): "store" | "validate" | null
 }
 
 export async function serveFhir(req: http.IncomingMessage, res: http.ServerResponse, mode: "store" | "validate"): Promise<void> {
-  let status = 500;
-  let headers: Record<string, string> = { "content-type": "application/fhir+json; charset=utf-8" };
-  let body: Buffer = Buffer.alloc(0);
+  let response: Response;
   try {
     const h = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) h.set(name, Array.isArray(value) ? value.join(", ") : value);
     // the receiver reads only headers and body; the URL is fixed (a Host header is the client's to choose)
     const request = new Request("http://ldbu.invalid/fhir/Bundle", { method: "POST", headers: h, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
-    const response = await receive(request, mode);
-    status = response.status;
-    headers = Object.fromEntries(response.headers);
-    body = Buffer.from(await response.arrayBuffer());
+    response = await receive(request, mode);
   } catch (e) {
     console.error("[fhir] uventet fejl", (e as Error)?.message); // receive answers its own errors; this is the bridge failing
+    response = internalError();
   }
+  const body = Buffer.from(await response.arrayBuffer());
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...headers, ...HEADERS, "content-length": body.length });
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...HEADERS, "content-length": body.length });
   res.end(body);
 }
