@@ -41,6 +41,14 @@ export async function closeDb() {
   globalForDb.ldbuDb = undefined;
   if (h) {
     await h.prisma.$disconnect();
+    // pool.end() resolves once its connections are told to close, not once they have; whoever drops or stops the
+    // database next would cut the closing ones, and the pool would raise that as an unhandled error. Wait for all.
+    let open = h.pool.totalCount;
+    const gone = new Promise<void>((resolve) => {
+      if (open === 0) resolve();
+      h.pool.on("remove", () => --open === 0 && resolve());
+    });
     await h.pool.end();
+    await gone;
   }
 }
