@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { getViewer } from "@/lib/auth/session";
-import { municipalityName } from "@/lib/queries/municipalities";
+import { areaDirectory } from "@/lib/queries/municipalities";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
-  const kommune = viewer.kind === "user" && viewer.municipalityCode ? await municipalityName(viewer.municipalityCode) : null;
+  const own = viewer.kind === "user" ? viewer.municipalityCode : null;
+  const kommune = own ? ((await areaDirectory()).municipalities.find((m) => m.code === own)?.name ?? null) : null;
   return (
     <html lang="da">
       <body>

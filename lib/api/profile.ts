@@ -1,10 +1,10 @@
 /** GET /api/profile?kommune=751 – Kommuneprofil's data (every indicator, latest period). */
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
-import { profileData } from "@/lib/queries/profile";
+import { profileView } from "@/lib/queries/profile";
 import { viewContext } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
-import { PRIVATE_JSON } from "./respond";
+import { viewJson } from "./respond";
 
 export async function getProfile(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
@@ -12,8 +12,8 @@ export async function getProfile(request: Request): Promise<Response> {
   const ctx = await viewContext();
   const parsed = apiSchemas(ctx.domain).profile.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
-  const data = await profileData(auth.viewer, parsed.data.kommune);
-  if (!data) return Response.json({ error: `Ukendt kommune: ${parsed.data.kommune}` }, { status: 404 });
+  const view = await profileView(auth.viewer, parsed.data.kommune);
+  if (!view.value) return Response.json({ error: `Ukendt kommune: ${parsed.data.kommune}` }, { status: 404 });
   await audit(auth.viewer, "view", "api/profile", parsed.data, parsed.data.kommune);
-  return Response.json(data, PRIVATE_JSON);
+  return viewJson(view);
 }

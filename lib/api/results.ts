@@ -1,10 +1,10 @@
 /** GET /api/results?indikator=LDBU-01[&periode=2024][&region=1082][&opdeling=koen:female] – Sammenlign kommuner's data. */
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
-import { compareData } from "@/lib/queries/compare";
+import { compareView } from "@/lib/queries/compare";
 import { viewContext } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
-import { PRIVATE_JSON } from "./respond";
+import { viewJson } from "./respond";
 
 export async function getResults(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
@@ -13,8 +13,9 @@ export async function getResults(request: Request): Promise<Response> {
   const parsed = apiSchemas(ctx.domain).results.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
-  const data = await compareData(auth.viewer, { indicatorId: q.indikator, period: q.periode ?? null, breakdown: q.opdeling, region: q.region ?? null });
+  const view = await compareView(auth.viewer, { indicatorId: q.indikator, period: q.periode ?? null, breakdown: q.opdeling, region: q.region ?? null });
+  const data = view.value;
   if (q.periode && data.period !== q.periode) return Response.json({ error: `Ingen resultater for ${q.indikator} i perioden ${q.periode}.`, perioder: data.periods }, { status: 404 });
   await audit(auth.viewer, "view", "api/results", q);
-  return Response.json(data, PRIVATE_JSON);
+  return viewJson(view);
 }

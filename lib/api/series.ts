@@ -1,10 +1,10 @@
 /** GET /api/series?indikator=LDBU-01&kommune=751[&opdeling=…] – Udvikling's data. */
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
-import { seriesData } from "@/lib/queries/series";
+import { seriesView } from "@/lib/queries/series";
 import { viewContext } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
-import { PRIVATE_JSON } from "./respond";
+import { viewJson } from "./respond";
 
 export async function getSeries(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
@@ -13,8 +13,8 @@ export async function getSeries(request: Request): Promise<Response> {
   const parsed = apiSchemas(ctx.domain).series.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
-  const data = await seriesData(auth.viewer, { indicatorId: q.indikator, municipalityCode: q.kommune, breakdown: q.opdeling });
-  if (!data) return Response.json({ error: `Ukendt kommune: ${q.kommune}` }, { status: 404 });
+  const view = await seriesView(auth.viewer, { indicatorId: q.indikator, municipalityCode: q.kommune, breakdown: q.opdeling });
+  if (!view.value) return Response.json({ error: `Ukendt kommune: ${q.kommune}` }, { status: 404 });
   await audit(auth.viewer, "view", "api/series", q, q.kommune);
-  return Response.json(data, PRIVATE_JSON);
+  return viewJson(view);
 }

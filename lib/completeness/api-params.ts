@@ -7,7 +7,17 @@ import { VISITS } from "./items";
 import { MUNICIPALITY_PATTERN, RULE_PATTERN, SORT_KEY_PATTERN, WORKLIST_MUNICIPALITY_PATTERN, WORKLIST_VIEWS, YEAR_PATTERN } from "./url-state";
 import { MEASURE_KEYS, SORT_DIRECTIONS } from "./views";
 
-export function completenessSchemas(domain: { regions: readonly string[]; municipalities: readonly string[] }) {
+type Domain = { regions: readonly string[]; municipalities: readonly string[] };
+const built = new WeakMap<Domain, ReturnType<typeof buildCompletenessSchemas>>();
+
+/** The schemas for a domain, built once per domain object (building zod schemas costs more than using them). */
+export function completenessSchemas(domain: Domain): ReturnType<typeof buildCompletenessSchemas> {
+  let schemas = built.get(domain);
+  if (!schemas) built.set(domain, (schemas = buildCompletenessSchemas(domain)));
+  return schemas;
+}
+
+function buildCompletenessSchemas(domain: Domain) {
   const periode = z.string().regex(YEAR_PATTERN, "periode skal være et årstal, fx 2024").transform(Number);
   const kommune = z.string().refine((k) => MUNICIPALITY_PATTERN.test(k) && domain.municipalities.includes(k), "kommune skal være en af de 98 kommunekoder (3 cifre)");
   const overview = z.strictObject({

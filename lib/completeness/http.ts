@@ -9,9 +9,11 @@ import { worklistScope } from "@/lib/auth/access";
 import { requireApi } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/roles";
 import { areaDirectory } from "@/lib/queries/municipalities";
-import { completenessData, type CompletenessQuery } from "@/lib/queries/completeness";
+import { completenessData, completenessView, type CompletenessQuery } from "@/lib/queries/completeness";
 import { worklist, type WorklistQuery } from "@/lib/queries/worklist";
+import { viewJson } from "@/lib/api/respond";
 import { badRequest, searchParamsObject } from "@/lib/views/api-params";
+import type { Directory } from "@/lib/views/types";
 import { CSV_CONTENT_TYPE, csvFileName, toCsv } from "@/lib/views/csv";
 import { completenessSchemas, worklistCsvSchema, worklistSchema } from "./api-params";
 import { detailCsv, heatmapCsv } from "./csv";
@@ -19,9 +21,15 @@ import { worklistCsv } from "./worklist-csv";
 
 const PRIVATE: ResponseInit = { headers: { "Cache-Control": "private, no-store" } };
 
-async function domain() {
+type Domain = { directory: Directory; regions: string[]; municipalities: string[] };
+const domains = new WeakMap<Directory, Domain>();
+
+/** The parameter domain, one object per directory (the schemas are built once per domain object). */
+async function domain(): Promise<Domain> {
   const directory = await areaDirectory();
-  return { directory, regions: directory.regions.map((r) => r.code), municipalities: directory.municipalities.map((m) => m.code) };
+  let d = domains.get(directory);
+  if (!d) domains.set(directory, (d = { directory, regions: directory.regions.map((r) => r.code), municipalities: directory.municipalities.map((m) => m.code) }));
+  return d;
 }
 
 type Overview = z.infer<ReturnType<typeof completenessSchemas>["overview"]>;
@@ -36,11 +44,12 @@ export async function getCompleteness(request: Request): Promise<Response> {
   const d = await domain();
   const parsed = completenessSchemas(d).overview.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
-  const data = await completenessData(auth.viewer, toQuery(parsed.data));
+  const view = await completenessView(auth.viewer, toQuery(parsed.data));
+  const data = view.value;
   if (parsed.data.periode !== undefined && data.year !== parsed.data.periode)
     return Response.json({ error: `Ingen data om datakomplethed for ${parsed.data.periode}.`, perioder: data.years }, { status: 404 });
   await audit(auth.viewer, "view", "api/datakomplethed", { ...parsed.data, periode: data.year }, parsed.data.kommune ?? null);
-  return Response.json(data, PRIVATE);
+  return viewJson(view);
 }
 
 /** GET /api/datakomplethed/csv?…&tabel=oversigt|kommune – the heatmap (or one municipality's detail) as CSV. */

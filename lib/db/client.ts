@@ -5,6 +5,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { stopListening } from "./data-generation";
 import { PrismaClient } from "./generated/client";
 
 interface Handles {
@@ -14,7 +15,7 @@ interface Handles {
 
 const globalForDb = globalThis as unknown as { ldbuDb?: Handles };
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL er ikke sat: start LDBU med `npm run demo` eller sæt DATABASE_URL.");
   return url;
@@ -39,6 +40,7 @@ export function pool(): pg.Pool {
 export async function closeDb() {
   const h = globalForDb.ldbuDb;
   globalForDb.ldbuDb = undefined;
+  await stopListening();
   if (h) {
     await h.prisma.$disconnect();
     // pool.end() resolves once its connections are told to close, not once they have; whoever drops or stops the

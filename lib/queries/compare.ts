@@ -5,6 +5,7 @@ import { splitBreakdown } from "@/lib/views/url-state";
 import { coverageWarnings } from "./completeness";
 import { regionOfMunicipalities } from "./municipalities";
 import { currentResultsOf, resultPeriods } from "./results";
+import { cachedView, type ViewPayload } from "./view-cache";
 
 export interface CompareQuery {
   indicatorId: string;
@@ -16,6 +17,14 @@ export interface CompareQuery {
 }
 
 export async function compareData(viewer: Viewer, q: CompareQuery): Promise<CompareData> {
+  return (await compareView(viewer, q)).value;
+}
+
+export function compareView(viewer: Viewer, q: CompareQuery): Promise<ViewPayload<CompareData>> {
+  return cachedView("compare", viewer, q, () => computeCompare(viewer, q));
+}
+
+async function computeCompare(viewer: Viewer, q: CompareQuery): Promise<CompareData> {
   const periods = await resultPeriods(q.indicatorId);
   const period = q.period !== null && periods.includes(q.period) ? q.period : (periods[0] ?? null);
   const empty: CompareData = { indicatorId: q.indicatorId, period, periods, breakdown: q.breakdown, nation: null, regions: [], municipalities: [], coverageWarnings: [] };

@@ -25,6 +25,7 @@ import { pool } from "@/lib/db/client";
 import { formatPercent, type AdditiveGroup } from "@/lib/stats";
 import type { Directory } from "@/lib/views/types";
 import { areaDirectory } from "./municipalities";
+import { cachedView, cachedShared, type ViewPayload } from "./view-cache";
 
 export class CompletenessAccessDenied extends Error {}
 
@@ -203,6 +204,14 @@ export interface CompletenessData {
 
 /** Everything the Datakomplethed page shows, suppressed for the viewer. Throws CompletenessAccessDenied. */
 export async function completenessData(viewer: Viewer, q: CompletenessQuery): Promise<CompletenessData> {
+  return (await completenessView(viewer, q)).value;
+}
+
+export function completenessView(viewer: Viewer, q: CompletenessQuery): Promise<ViewPayload<CompletenessData>> {
+  return cachedView("completeness", viewer, q, () => computeCompleteness(viewer, q));
+}
+
+async function computeCompleteness(viewer: Viewer, q: CompletenessQuery): Promise<CompletenessData> {
   assertCanRead(viewer);
   const [versions, directory, threshold] = await Promise.all([periodVersions(), areaDirectory(), coverageWarningThreshold()]);
   const { years, defaultYear } = yearsOf(versions);
@@ -257,7 +266,11 @@ export const COVERAGE_WARNING_SETTING = "coverage_warning_threshold";
 export const DEFAULT_COVERAGE_WARNING_THRESHOLD = 0.9;
 
 /** SundK's threshold (setting `coverage_warning_threshold`, a share 0–1); 0.9 when unset or invalid. */
-export async function coverageWarningThreshold(): Promise<number> {
+export function coverageWarningThreshold(): Promise<number> {
+  return cachedShared("coverage-warning-threshold", readCoverageWarningThreshold);
+}
+
+async function readCoverageWarningThreshold(): Promise<number> {
   const r = await pool().query<{ value: unknown }>(`SELECT value FROM setting WHERE key = $1`, [COVERAGE_WARNING_SETTING]);
   const v = Number(r.rows[0]?.value);
   return Number.isFinite(v) && v > 0 && v <= 1 ? v : DEFAULT_COVERAGE_WARNING_THRESHOLD;

@@ -2,11 +2,6 @@
 import { db } from "@/lib/db/client";
 import type { Directory } from "@/lib/views/types";
 
-export async function municipalityName(code: string): Promise<string | null> {
-  const m = await db().municipality.findUnique({ where: { code }, select: { name: true } });
-  return m?.name ?? null;
-}
-
 export async function listMunicipalitiesByRegion() {
   const regions = await db().region.findMany({
     orderBy: { code: "asc" },

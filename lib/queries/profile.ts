@@ -5,9 +5,18 @@ import type { ProfileData, ResultCell } from "@/lib/views/types";
 import { coverageWarning } from "./completeness";
 import { regionOfMunicipalities } from "./municipalities";
 import { currentResultsOf } from "./results";
+import { cachedView, type ViewPayload } from "./view-cache";
 
 /** null when the municipality does not exist. */
 export async function profileData(viewer: Viewer, municipalityCode: string): Promise<ProfileData | null> {
+  return (await profileView(viewer, municipalityCode)).value;
+}
+
+export function profileView(viewer: Viewer, municipalityCode: string): Promise<ViewPayload<ProfileData | null>> {
+  return cachedView("profile", viewer, municipalityCode, () => computeProfile(viewer, municipalityCode));
+}
+
+async function computeProfile(viewer: Viewer, municipalityCode: string): Promise<ProfileData | null> {
   const regionCode = (await regionOfMunicipalities()).get(municipalityCode);
   if (!regionCode) return null;
   // headline cells of every area and period: the spread of the municipalities needs them all

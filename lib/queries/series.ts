@@ -4,6 +4,7 @@ import type { SeriesData } from "@/lib/views/types";
 import { splitBreakdown } from "@/lib/views/url-state";
 import { regionOfMunicipalities } from "./municipalities";
 import { currentResultsOf, resultPeriods } from "./results";
+import { cachedView, type ViewPayload } from "./view-cache";
 
 export interface SeriesQuery {
   indicatorId: string;
@@ -13,6 +14,14 @@ export interface SeriesQuery {
 
 /** null when the municipality does not exist. */
 export async function seriesData(viewer: Viewer, q: SeriesQuery): Promise<SeriesData | null> {
+  return (await seriesView(viewer, q)).value;
+}
+
+export function seriesView(viewer: Viewer, q: SeriesQuery): Promise<ViewPayload<SeriesData | null>> {
+  return cachedView("series", viewer, q, () => computeSeries(viewer, q));
+}
+
+async function computeSeries(viewer: Viewer, q: SeriesQuery): Promise<SeriesData | null> {
   const regionCode = (await regionOfMunicipalities()).get(q.municipalityCode);
   if (!regionCode) return null;
   const { breakdown, value } = splitBreakdown(q.breakdown);

@@ -3,6 +3,7 @@ import type { BreakdownOption, Directory, IndicatorOption } from "@/lib/views/ty
 import type { StateDomain } from "@/lib/views/url-state";
 import { breakdownOptions, indicatorOptions } from "./indicators";
 import { areaDirectory } from "./municipalities";
+import { cachedShared } from "./view-cache";
 
 export interface ViewContext {
   indicators: IndicatorOption[];
@@ -11,7 +12,11 @@ export interface ViewContext {
   domain: StateDomain;
 }
 
-export async function viewContext(): Promise<ViewContext> {
+export function viewContext(): Promise<ViewContext> {
+  return cachedShared("view-context", computeViewContext);
+}
+
+async function computeViewContext(): Promise<ViewContext> {
   const [indicators, directory] = await Promise.all([indicatorOptions(), areaDirectory()]);
   const breakdowns = breakdownOptions();
   return {

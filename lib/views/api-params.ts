@@ -5,7 +5,16 @@
 import { z } from "zod";
 import { MAP_MODES, MUNICIPALITY_PATTERN, PERIOD_PATTERN, SORT_DIRECTIONS, SORT_KEYS, type StateDomain } from "./url-state";
 
-export function apiSchemas(domain: StateDomain) {
+const built = new WeakMap<StateDomain, ReturnType<typeof buildApiSchemas>>();
+
+/** The schemas for a domain, built once per domain object (building zod schemas costs more than using them). */
+export function apiSchemas(domain: StateDomain): ReturnType<typeof buildApiSchemas> {
+  let schemas = built.get(domain);
+  if (!schemas) built.set(domain, (schemas = buildApiSchemas(domain)));
+  return schemas;
+}
+
+function buildApiSchemas(domain: StateDomain) {
   const indikator = z.enum(domain.indicators as [string, ...string[]], { error: "ukendt indikator" });
   const periode = z.string().regex(PERIOD_PATTERN, "periode skal være fx 2024 eller 2024/25");
   const region = z.enum(domain.regions as [string, ...string[]], { error: "ukendt region" });
