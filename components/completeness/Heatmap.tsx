@@ -1,7 +1,11 @@
+"use client";
+
 /**
  * The heatmap: municipalities (with the nation and the regions pinned on top) × visit types for one measure. Each
  * cell prints its value; the colour band repeats it, and cells below SundK's coverage threshold carry a "!" marker,
  * so colour is never the only carrier of meaning. Column headers sort (links: the state stays in the URL).
+ * A client component, as is its table alternative (./HeatmapNumbers.tsx): the page then sends the figures once in its
+ * RSC payload instead of two rendered 104-row tables, which was two thirds of the page's bytes and render time.
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -14,7 +18,7 @@ import type { Figure } from "@/lib/completeness/figures";
 import { ScrollRegion } from "./ScrollRegion";
 import styles from "./completeness.module.css";
 
-export function cellClass(f: Figure): string {
+function cellClass(f: Figure): string {
   if (f.state === "suppressed") return `${styles.cell} ${styles.suppressed}`;
   const band = bandOf(f.value);
   return band ? `${styles.cell} ${styles[band]}` : `${styles.cell} ${styles.noData}`;

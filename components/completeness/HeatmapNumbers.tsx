@@ -1,3 +1,5 @@
+"use client";
+
 /** The heatmap's table alternative: the same figures with their counts (numerator of denominator). */
 import type { HeatmapData } from "@/lib/queries/completeness";
 import { countsText, valueText } from "@/lib/completeness/text";
