@@ -130,7 +130,7 @@ test("the receipt log finds the rejected reports with their problems", async ({ 
 for (const username of ["leder", "sundhedsplejerske", "politiker"]) {
   test(`a ${username} gets 403 on every admin page and the audit export`, async ({ page }) => {
     await login(page, username);
-    for (const path of ["/admin", "/admin/brugere", "/admin/brugere/ny", "/admin/brugere/1", "/admin/audit", "/admin/modtagelser"]) {
+    for (const path of ["/admin", "/admin/brugere", "/admin/brugere/ny", "/admin/brugere/1", "/admin/audit", "/admin/modtagelser", "/admin/indstillinger"]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
@@ -195,4 +195,34 @@ test("SundK sets an indicator's standard: a wrong value is refused in Danish, th
   await again.getByLabel("Foreløbig").check();
   await again.getByRole("button", { name: "Gem standard for LDBU-02" }).click();
   await expect(again.getByTestId("form-ok")).toContainText("Standarden for LDBU-02 er nu 90 % (foreløbig)");
+});
+
+test("SundK sets the coverage warning threshold: a wrong value is refused in Danish, the new one marks the Datakomplethed heatmap", async ({ page }) => {
+  await login(page, "sundk");
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Indstillinger" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indstillinger");
+  const form = page.getByRole("form", { name: "Grænse for advarsel om lav dækningsgrad" });
+  await expect(form.getByLabel("Grænse for dækningsgrad (%)")).toHaveValue("90");
+  expect(await violations(page)).toEqual([]);
+
+  await form.getByLabel("Grænse for dækningsgrad (%)").fill("0");
+  await form.getByRole("button", { name: "Gem grænsen" }).click();
+  await expect(form.getByTestId("form-error")).toHaveText("Grænsen er ikke gemt.");
+  await expect(form.getByLabel("Grænse for dækningsgrad (%)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Grænsen skal ligge mellem 1 og 100 %.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await form.getByLabel("Grænse for dækningsgrad (%)").fill("99");
+  await form.getByRole("button", { name: "Gem grænsen" }).click();
+  await expect(form.getByTestId("form-ok")).toContainText("Grænsen for advarsel om lav dækningsgrad er nu 99 %.");
+  await page.goto("/datakomplethed");
+  await expect(page.getByText("dækningsgrad under SundK's grænse på 99 %")).toBeVisible();
+  expect(await query(`SELECT value, updated_by FROM setting WHERE key = 'coverage_warning_threshold'`)).toEqual([{ value: 0.99, updated_by: "sundk" }]);
+
+  // back to 90 %, as the other specs expect
+  await page.goto("/admin/indstillinger");
+  await page.getByLabel("Grænse for dækningsgrad (%)").fill("90");
+  await page.getByRole("button", { name: "Gem grænsen" }).click();
+  await expect(page.getByTestId("form-ok")).toContainText("er nu 90 %.");
 });

@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/audit", label: "Auditlog", description: "Hvem så eller eksporterede data på personniveau eller ikke-offentliggjorte data, hvornår og hvad – og hvem der ændrede brugere." },
   { href: "/admin/modtagelser", label: "Modtagelseslog", description: "Alle modtagne indberetninger: tidspunkt, kommune, resultat og fejl." },
   { href: "/admin/standarder", label: "Standarder", description: "Indikatorernes standarder: ret niveauet, og fastsæt de foreløbige startværdier." },
+  { href: "/admin/indstillinger", label: "Indstillinger", description: "Grænsen for advarsel om lav dækningsgrad på dashboards og i datakomplethed." },
   { href: "/admin/aarsrapporter", label: "Årsrapporter", description: "Frys et års resultater, høring hos kommunerne, offentliggørelse og rettelser." },
 ] as const;
 

@@ -278,6 +278,11 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
     cases: [{ name: "indikatorernes standarder", url: "/admin/standarder", expect: ADMIN_PAGE }],
   },
   {
+    route: "/admin/indstillinger",
+    method: "GET",
+    cases: [{ name: "grænse for dækningsgrad", url: "/admin/indstillinger", expect: ADMIN_PAGE }],
+  },
+  {
     route: "/admin/modtagelser",
     method: "GET",
     cases: [
@@ -642,6 +647,20 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
         expect: SUNDK_ACTION,
         refusal: NO_STANDARDS,
         tables: ["indicator_standard", "indicator_result"],
+      },
+    ],
+  },
+  {
+    route: "action:app/admin/indstillinger/actions.ts#setThresholdAction",
+    method: "POST",
+    cases: [
+      {
+        name: "grænse for dækningsgrad",
+        page: "/admin/indstillinger",
+        form: { threshold: "85" },
+        expect: SUNDK_ACTION,
+        refusal: /^Du har ikke adgang til at ændre indstillinger\.$/,
+        tables: ["setting"],
       },
     ],
   },
