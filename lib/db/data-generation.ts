@@ -19,9 +19,12 @@ interface State {
   retryAt: number;
   /** bumped by stopListening, so a connection being opened for an earlier database is dropped */
   epoch: number;
+  /** the round trip in flight, and the one queued behind it (see roundTrip) */
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
 }
 
-const state = ((globalThis as { ldbuViewData?: State }).ldbuViewData ??= { client: null, connecting: null, generation: 0, retryAt: 0, epoch: 0 });
+const state = ((globalThis as { ldbuViewData?: State }).ldbuViewData ??= { client: null, connecting: null, generation: 0, retryAt: 0, epoch: 0, running: null, queued: null });
 
 async function listen(): Promise<void> {
   const epoch = state.epoch;
@@ -71,23 +74,20 @@ export async function viewDataGeneration(): Promise<number | null> {
   return state.client === client ? state.generation : null;
 }
 
-let running: Promise<void> | null = null;
-let queued: Promise<void> | null = null;
-
 /**
  * A round trip sent after this call began. Concurrent callers share them: one in flight, and one queued behind it for
  * everyone who arrived after it was sent (pg will no longer queue queries on a client itself).
  */
 function roundTrip(client: pg.Client): Promise<void> {
-  if (!running) {
-    running = client.query("SELECT 1").then(() => undefined).finally(() => (running = null));
-    return running;
+  if (!state.running) {
+    state.running = client.query("SELECT 1").then(() => undefined).finally(() => (state.running = null));
+    return state.running;
   }
-  queued ??= running.catch(() => undefined).then(() => {
-    queued = null;
+  state.queued ??= state.running.catch(() => undefined).then(() => {
+    state.queued = null;
     return roundTrip(client);
   });
-  return queued;
+  return state.queued;
 }
 
 /** Closes the listener (with the pool, in closeDb); the next use connects afresh, to whatever DATABASE_URL then is. */
