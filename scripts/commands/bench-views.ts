@@ -19,6 +19,7 @@ import { appProcesses } from "../server/cluster";
 import { loginCookie } from "../http-session";
 import { parse } from "./args";
 import { ensureBuild } from "./app";
+import { prepareDatabase } from "./db";
 import type { Command } from "./types";
 
 interface Target {
@@ -139,6 +140,7 @@ export const benchViewsCmd: Command = {
       await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${source}"`);
       const url = db.serverUrl(copy);
+      await prepareDatabase(url); // a database loaded by an earlier version gets this version's migrations, as at start-up
       bare = new pg.Pool({ connectionString: url, max: clients });
       const size = await bare.query(`SELECT (SELECT count(*) FROM indicator_result)::int AS results, (SELECT count(*) FROM completeness_result)::int AS completeness,
         (SELECT max(period) FROM indicator_result WHERE period NOT LIKE '%/%') AS period, (SELECT count(DISTINCT period) FROM indicator_result WHERE period NOT LIKE '%/%')::int AS cohorts,
