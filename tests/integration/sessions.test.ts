@@ -1,7 +1,7 @@
 /**
  * Session hygiene on the running app: a session works for pages and API routes until the user is
  * deactivated (then at once, not at expiry), it ends 8 hours after login however it was renewed,
- * and logging out makes a copied session cookie worthless.
+ * logging out makes a copied session cookie worthless, and only an intact, unexpired session cookie counts.
  */
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
@@ -56,9 +56,9 @@ const CLOSED = { page: 307, login: true, api: 401 };
 const userId = async (username: string) => (await pool().query<{ id: number; session_version: number }>(`SELECT id, session_version FROM app_user WHERE username = $1`, [username])).rows[0];
 
 /** A session cookie as next-auth would issue it, with a chosen login time. */
-async function cookieWithLoginAt(username: string, at: number): Promise<string> {
+async function cookieWithLoginAt(username: string, at: number, maxAge = 8 * 3600): Promise<string> {
   const u = await userId(username);
-  const token = await encode({ token: { sub: String(u.id), uid: u.id, sv: u.session_version, at }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 8 * 3600 });
+  const token = await encode({ token: { sub: String(u.id), uid: u.id, sv: u.session_version, at }, secret: process.env.NEXTAUTH_SECRET!, maxAge });
   return `${COOKIE}=${token}`;
 }
 
@@ -96,5 +96,16 @@ describe("sessions", () => {
     expect(out.status).toBeLessThan(400);
     expect(await access(cookie)).toEqual(CLOSED);
     expect(await access(await login("lotte"))).toEqual(OPEN);
+  });
+
+  it("counts only an intact, unexpired session cookie — not the same token in an Authorization header", async () => {
+    const good = await cookieWithLoginAt("lars", Date.now());
+    expect(await access(good)).toEqual(OPEN);
+    expect(await access(await cookieWithLoginAt("lars", Date.now(), -60))).toEqual(CLOSED); // the token itself has expired
+    const token = good.slice(COOKIE.length + 1);
+    const flipped = token.slice(0, -5) + (token.at(-5) === "A" ? "B" : "A") + token.slice(-4);
+    expect(await access(`${COOKIE}=${flipped}`)).toEqual(CLOSED);
+    const bearer = await fetch(`${app.url}/api/fejlliste`, { headers: { authorization: `Bearer ${token}` } });
+    expect(bearer.status).toBe(401);
   });
 });
