@@ -110,6 +110,12 @@ async function firstLoadJs(base: string, html: string, cookie: string): Promise<
   return total;
 }
 
+/**
+ * Every process's caches and compiled code warm, as on any running server: the clients' connections are spread over
+ * the processes, so one round from all of them reaches each process.
+ */
+const warmUp = (clients: number, call: () => Promise<void>) => underLoad(2 * clients, clients, call);
+
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 
 export const benchViewsCmd: Command = {
@@ -162,7 +168,7 @@ export const benchViewsCmd: Command = {
       console.log(`\n${clients} samtidige klienter, ${requests} kald pr. mål, som ${role} (${kommune}), ${processes} appprocesser; tider i ms`);
       console.log(`${"mål".padEnd(20)}     p50     p95   kald/s | rå SQL p50     p95 | p95-forhold`);
       for (const t of apis) {
-        await client.get(t.path); // warm the caches once, like any running server
+        await warmUp(clients, () => client.get(t.path));
         const api = await underLoad(requests, clients, () => client.get(t.path));
         const [sql, params] = t.sql!;
         const q = await underLoad(requests, clients, async () => void (await bare!.query(sql, params)));
@@ -171,6 +177,7 @@ export const benchViewsCmd: Command = {
       console.log(`\n${"side".padEnd(20)}     p50     p95   kald/s | første JS (gzip)`);
       for (const t of pages) {
         const html = await getOk(app.url + t.path, cookie);
+        await warmUp(clients, () => client.get(t.path));
         const page = await underLoad(Math.ceil(requests / 2), clients, () => client.get(t.path));
         const js = await firstLoadJs(app.url, html, cookie);
         console.log(`${t.name.padEnd(20)} ${fmt(page.p50)} ${fmt(page.p95)} ${fmt(page.rate)}  | ${(js / 1024).toFixed(0).padStart(5)} kB`);
