@@ -6,7 +6,7 @@
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
 import { readJson } from "@/lib/http/body";
-import { viewContext } from "@/lib/queries/view-context";
+import { viewDomain } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest } from "@/lib/views/api-params";
 
 export async function postImageExport(request: Request): Promise<Response> {
@@ -16,7 +16,7 @@ export async function postImageExport(request: Request): Promise<Response> {
     return Response.json({ error: "Indholdstypen skal være application/json." }, { status: 415 });
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const parsed = apiSchemas((await viewContext()).domain).imageExport.safeParse(body.value);
+  const parsed = apiSchemas(await viewDomain()).imageExport.safeParse(body.value);
   if (!parsed.success) return badRequest(parsed.error);
   await audit(auth.viewer, "export", `${parsed.data.format}/${parsed.data.visning}`, parsed.data);
   return new Response(null, { status: 204 });

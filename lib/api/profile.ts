@@ -2,15 +2,14 @@
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
 import { profileView } from "@/lib/queries/profile";
-import { viewContext } from "@/lib/queries/view-context";
+import { viewDomain } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
 import { viewJson } from "./respond";
 
 export async function getProfile(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
   if (auth instanceof Response) return auth;
-  const ctx = await viewContext();
-  const parsed = apiSchemas(ctx.domain).profile.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  const parsed = apiSchemas(await viewDomain()).profile.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const view = await profileView(auth.viewer, parsed.data.kommune);
   if (!view.value) return Response.json({ error: `Ukendt kommune: ${parsed.data.kommune}` }, { status: 404 });

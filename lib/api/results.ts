@@ -2,15 +2,14 @@
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
 import { compareView } from "@/lib/queries/compare";
-import { viewContext } from "@/lib/queries/view-context";
+import { viewDomain } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
 import { viewJson } from "./respond";
 
 export async function getResults(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
   if (auth instanceof Response) return auth;
-  const ctx = await viewContext();
-  const parsed = apiSchemas(ctx.domain).results.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  const parsed = apiSchemas(await viewDomain()).results.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
   const view = await compareView(auth.viewer, { indicatorId: q.indikator, period: q.periode ?? null, breakdown: q.opdeling, region: q.region ?? null });

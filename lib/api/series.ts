@@ -2,15 +2,14 @@
 import { audit } from "@/lib/audit";
 import { requireApi } from "@/lib/auth/guard";
 import { seriesView } from "@/lib/queries/series";
-import { viewContext } from "@/lib/queries/view-context";
+import { viewDomain } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-params";
 import { viewJson } from "./respond";
 
 export async function getSeries(request: Request): Promise<Response> {
   const auth = await requireApi("read:current");
   if (auth instanceof Response) return auth;
-  const ctx = await viewContext();
-  const parsed = apiSchemas(ctx.domain).series.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  const parsed = apiSchemas(await viewDomain()).series.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
   const view = await seriesView(auth.viewer, { indicatorId: q.indikator, municipalityCode: q.kommune, breakdown: q.opdeling });

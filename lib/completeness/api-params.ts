@@ -3,19 +3,15 @@
  * (./url-state.ts, lenient), the API answers 400 with the problems when a parameter is unknown or malformed.
  */
 import { z } from "zod";
+import { perObject } from "@/lib/views/memo";
 import { VISITS } from "./items";
 import { MUNICIPALITY_PATTERN, RULE_PATTERN, SORT_KEY_PATTERN, WORKLIST_MUNICIPALITY_PATTERN, WORKLIST_VIEWS, YEAR_PATTERN } from "./url-state";
 import { MEASURE_KEYS, SORT_DIRECTIONS } from "./views";
 
 type Domain = { regions: readonly string[]; municipalities: readonly string[] };
-const built = new WeakMap<Domain, ReturnType<typeof buildCompletenessSchemas>>();
 
 /** The schemas for a domain, built once per domain object (building zod schemas costs more than using them). */
-export function completenessSchemas(domain: Domain): ReturnType<typeof buildCompletenessSchemas> {
-  let schemas = built.get(domain);
-  if (!schemas) built.set(domain, (schemas = buildCompletenessSchemas(domain)));
-  return schemas;
-}
+export const completenessSchemas = perObject(buildCompletenessSchemas);
 
 function buildCompletenessSchemas(domain: Domain) {
   const periode = z.string().regex(YEAR_PATTERN, "periode skal være et årstal, fx 2024").transform(Number);

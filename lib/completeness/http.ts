@@ -13,6 +13,7 @@ import { completenessData, completenessView, type CompletenessQuery } from "@/li
 import { worklist, type WorklistQuery } from "@/lib/queries/worklist";
 import { viewJson } from "@/lib/api/respond";
 import { badRequest, searchParamsObject } from "@/lib/views/api-params";
+import { perObject } from "@/lib/views/memo";
 import type { Directory } from "@/lib/views/types";
 import { CSV_CONTENT_TYPE, csvFileName, toCsv } from "@/lib/views/csv";
 import { completenessSchemas, worklistCsvSchema, worklistSchema } from "./api-params";
@@ -21,16 +22,9 @@ import { worklistCsv } from "./worklist-csv";
 
 const PRIVATE: ResponseInit = { headers: { "Cache-Control": "private, no-store" } };
 
-type Domain = { directory: Directory; regions: string[]; municipalities: string[] };
-const domains = new WeakMap<Directory, Domain>();
-
 /** The parameter domain, one object per directory (the schemas are built once per domain object). */
-async function domain(): Promise<Domain> {
-  const directory = await areaDirectory();
-  let d = domains.get(directory);
-  if (!d) domains.set(directory, (d = { directory, regions: directory.regions.map((r) => r.code), municipalities: directory.municipalities.map((m) => m.code) }));
-  return d;
-}
+const domainOf = perObject((directory: Directory) => ({ directory, regions: directory.regions.map((r) => r.code), municipalities: directory.municipalities.map((m) => m.code) }));
+const domain = async () => domainOf(await areaDirectory());
 
 type Overview = z.infer<ReturnType<typeof completenessSchemas>["overview"]>;
 const toQuery = (q: Overview): CompletenessQuery => ({

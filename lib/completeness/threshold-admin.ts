@@ -8,16 +8,8 @@ import { audit } from "@/lib/audit";
 import { decide } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/roles";
 import { pool } from "@/lib/db/client";
-import { COVERAGE_WARNING_SETTING, coverageWarningThreshold, DEFAULT_COVERAGE_WARNING_THRESHOLD } from "@/lib/queries/completeness";
-
-export class ThresholdRefused extends Error {
-  constructor(
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+import { AdminRefused } from "@/lib/accounts/admin";
+import { COVERAGE_WARNING_SETTING, DEFAULT_COVERAGE_WARNING_THRESHOLD, thresholdOf } from "@/lib/queries/completeness";
 
 export interface ThresholdSetting {
   /** the threshold in force (share 0–1) */
@@ -28,12 +20,12 @@ export interface ThresholdSetting {
 }
 
 export async function thresholdSetting(): Promise<ThresholdSetting> {
-  const [threshold, stored] = await Promise.all([
-    coverageWarningThreshold(),
-    pool().query<{ updated_by: string | null; updated_at: Date }>(`SELECT updated_by, updated_at FROM setting WHERE key = $1`, [COVERAGE_WARNING_SETTING]),
-  ]);
-  const row = stored.rows[0];
-  return { threshold, defaultThreshold: DEFAULT_COVERAGE_WARNING_THRESHOLD, updatedBy: row?.updated_by ?? null, updatedAt: row?.updated_at ?? null };
+  const { rows } = await pool().query<{ value: unknown; updated_by: string | null; updated_at: Date }>(
+    `SELECT value, updated_by, updated_at FROM setting WHERE key = $1`,
+    [COVERAGE_WARNING_SETTING],
+  );
+  const row = rows[0];
+  return { threshold: thresholdOf(row?.value), defaultThreshold: DEFAULT_COVERAGE_WARNING_THRESHOLD, updatedBy: row?.updated_by ?? null, updatedAt: row?.updated_at ?? null };
 }
 
 /** Whole per cent, as the pages show coverage against it ("90 %"). */
@@ -47,9 +39,9 @@ const inputSchema = z.object({
 });
 
 export async function setCoverageWarningThreshold(viewer: Viewer, input: unknown): Promise<{ threshold: number }> {
-  if (viewer.kind !== "user" || !decide(viewer, "admin").allow) throw new ThresholdRefused("Du har ikke adgang til at ændre indstillinger.");
+  if (viewer.kind !== "user" || !decide(viewer, "admin").allow) throw new AdminRefused("Du har ikke adgang til at ændre indstillinger.");
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new ThresholdRefused("Grænsen er ikke gemt.", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+  if (!parsed.success) throw new AdminRefused("Grænsen er ikke gemt.", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
   const threshold = parsed.data.threshold / 100;
   const { rows } = await pool().query<{ before: unknown }>(
     `WITH before AS (SELECT value FROM setting WHERE key = $1)

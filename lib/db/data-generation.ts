@@ -3,8 +3,9 @@
  * of. Those tables notify channel `ldbu_view_data` on every change (migration 20261127080000_view_data_notify), and
  * PostgreSQL delivers a notification only after the writing transaction has committed. Each process listens on a
  * connection of its own and counts what it hears, so something cached under a generation was read before the next
- * change became visible — never after — and a reader asking after a commit gets a newer generation. While the listener is not connected (start-up, a lost connection, a stopped
- * database) the generation is null and nothing may be cached, because a change could go unheard.
+ * change became visible — never after — and a reader asking after a commit gets a newer generation. While the
+ * listener is not connected (start-up, a lost connection, a stopped database) the generation is null and nothing may
+ * be cached, because a change could go unheard.
  */
 import pg from "pg";
 import { databaseUrl } from "./client";

@@ -272,7 +272,12 @@ export function coverageWarningThreshold(): Promise<number> {
 
 async function readCoverageWarningThreshold(): Promise<number> {
   const r = await pool().query<{ value: unknown }>(`SELECT value FROM setting WHERE key = $1`, [COVERAGE_WARNING_SETTING]);
-  const v = Number(r.rows[0]?.value);
+  return thresholdOf(r.rows[0]?.value);
+}
+
+/** The threshold a stored setting value stands for: the default when absent or invalid. */
+export function thresholdOf(stored: unknown): number {
+  const v = Number(stored);
   return Number.isFinite(v) && v > 0 && v <= 1 ? v : DEFAULT_COVERAGE_WARNING_THRESHOLD;
 }
 

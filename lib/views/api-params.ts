@@ -3,16 +3,11 @@
  * answers 400 with the problems when a parameter is missing, unknown or malformed. Parameter names are the pages'.
  */
 import { z } from "zod";
+import { perObject } from "./memo";
 import { MAP_MODES, MUNICIPALITY_PATTERN, PERIOD_PATTERN, SORT_DIRECTIONS, SORT_KEYS, type StateDomain } from "./url-state";
 
-const built = new WeakMap<StateDomain, ReturnType<typeof buildApiSchemas>>();
-
 /** The schemas for a domain, built once per domain object (building zod schemas costs more than using them). */
-export function apiSchemas(domain: StateDomain): ReturnType<typeof buildApiSchemas> {
-  let schemas = built.get(domain);
-  if (!schemas) built.set(domain, (schemas = buildApiSchemas(domain)));
-  return schemas;
-}
+export const apiSchemas = perObject(buildApiSchemas);
 
 function buildApiSchemas(domain: StateDomain) {
   const indikator = z.enum(domain.indicators as [string, ...string[]], { error: "ukendt indikator" });

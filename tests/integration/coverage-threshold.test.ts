@@ -4,26 +4,25 @@
  * dashboards' coverage warnings follow it on the very next read.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role, Viewer } from "@/lib/auth/roles";
-import { setCoverageWarningThreshold, thresholdSetting, ThresholdRefused } from "@/lib/completeness/threshold-admin";
+import type { Viewer } from "@/lib/auth/roles";
+import { AdminRefused } from "@/lib/accounts/admin";
+import { setCoverageWarningThreshold, thresholdSetting } from "@/lib/completeness/threshold-admin";
 import { pool } from "@/lib/db/client";
 import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
 import { compareData } from "@/lib/queries/compare";
 import { COVERAGE_WARNING_SETTING } from "@/lib/queries/completeness";
 import { useAppDatabase } from "./helpers/app-db";
+import { demoViewers } from "./helpers/viewers";
 
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
-const viewers: Record<string, Viewer> = {};
+let viewers: Record<string, Viewer> = {};
 
 beforeAll(async () => {
   db = await useAppDatabase();
   await ensureDemoData(pool(), { seed: 5, scale: 0.01, from: 2024, to: 2024 });
   await ensureDemoUsers();
-  const { rows } = await pool().query<{ id: number; username: string; name: string; role: Role; municipality_code: string | null }>(
-    `SELECT id, username, name, role, municipality_code FROM app_user WHERE username IN ('sundk', 'leder')`,
-  );
-  for (const r of rows) viewers[r.username] = { kind: "user", id: r.id, username: r.username, name: r.name, role: r.role, municipalityCode: r.municipality_code };
+  viewers = await demoViewers();
 }, 1_200_000);
 afterAll(async () => {
   await db?.close();
@@ -31,13 +30,13 @@ afterAll(async () => {
 
 const stored = async () => (await pool().query(`SELECT value, updated_by FROM setting WHERE key = $1`, [COVERAGE_WARNING_SETTING])).rows;
 
-async function refusal(viewer: Viewer, threshold: string): Promise<ThresholdRefused> {
+async function refusal(viewer: Viewer, threshold: string): Promise<AdminRefused> {
   const e = await setCoverageWarningThreshold(viewer, { threshold }).then(
     () => null,
     (x: unknown) => x,
   );
-  expect(e).toBeInstanceOf(ThresholdRefused);
-  return e as ThresholdRefused;
+  expect(e).toBeInstanceOf(AdminRefused);
+  return e as AdminRefused;
 }
 
 /** LDBU-02's municipalities with a coverage warning, as SundK sees them. */

@@ -5,7 +5,7 @@
  * refresh then computes), moves the results' version for the caches, and is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANONYMOUS, type Role, type Viewer } from "@/lib/auth/roles";
+import { ANONYMOUS, type Viewer } from "@/lib/auth/roles";
 import { pool } from "@/lib/db/client";
 import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
@@ -13,19 +13,17 @@ import { refreshIndicators } from "@/lib/indicators/refresh";
 import { listStandards, setStandard, StandardRefused } from "@/lib/indicators/standard-admin";
 import { standardStatus } from "@/lib/stats/benchmark";
 import { useAppDatabase } from "./helpers/app-db";
+import { demoViewers } from "./helpers/viewers";
 
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
-const viewers: Record<string, Viewer> = {};
+let viewers: Record<string, Viewer> = {};
 
 beforeAll(async () => {
   db = await useAppDatabase();
   // default data folder: the generated files are reused by later runs
   await ensureDemoData(pool(), { seed: 5, scale: 0.01, from: 2024, to: 2024 });
   await ensureDemoUsers();
-  const { rows } = await pool().query<{ id: number; username: string; name: string; role: Role; municipality_code: string | null }>(
-    `SELECT id, username, name, role, municipality_code FROM app_user WHERE username IN ('sundk', 'leder', 'politiker')`,
-  );
-  for (const r of rows) viewers[r.username] = { kind: "user", id: r.id, username: r.username, name: r.name, role: r.role, municipalityCode: r.municipality_code };
+  viewers = await demoViewers();
 }, 1_200_000);
 afterAll(async () => {
   await db?.close();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import type { Role, Viewer } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/roles";
 import { pool } from "@/lib/db/client";
 import { viewDataGeneration } from "@/lib/db/data-generation";
 import { ensureDemoData } from "@/lib/demo/data";
@@ -17,9 +17,10 @@ import { COVERAGE_WARNING_SETTING, completenessData, coverageWarningThreshold } 
 import { profileData } from "@/lib/queries/profile";
 import { viewContext } from "@/lib/queries/view-context";
 import { useAppDatabase } from "./helpers/app-db";
+import { demoViewers } from "./helpers/viewers";
 
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
-const viewers: Record<string, Viewer> = {};
+let viewers: Record<string, Viewer> = {};
 const Q = { indicatorId: "LDBU-02", period: null, breakdown: "all", region: null };
 const COMPLETENESS = { year: null, measure: "daekning" as const, region: null, sort: "navn", dir: "stigende" as const, municipality: null };
 
@@ -27,10 +28,7 @@ beforeAll(async () => {
   db = await useAppDatabase();
   await ensureDemoData(pool(), { seed: 5, scale: 0.01, from: 2024, to: 2024 });
   await ensureDemoUsers();
-  const { rows } = await pool().query<{ id: number; username: string; name: string; role: Role; municipality_code: string | null }>(
-    `SELECT id, username, name, role, municipality_code FROM app_user WHERE username IN ('sundk', 'leder', 'politiker', 'sundhedsplejerske')`,
-  );
-  for (const r of rows) viewers[r.username] = { kind: "user", id: r.id, username: r.username, name: r.name, role: r.role, municipalityCode: r.municipality_code };
+  viewers = await demoViewers();
 }, 1_200_000);
 afterAll(async () => {
   await db?.close();

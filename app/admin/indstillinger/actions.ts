@@ -6,7 +6,8 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/admin/form-state";
 import { getViewer } from "@/lib/auth/session";
-import { setCoverageWarningThreshold, ThresholdRefused } from "@/lib/completeness/threshold-admin";
+import { AdminRefused } from "@/lib/accounts/admin";
+import { setCoverageWarningThreshold } from "@/lib/completeness/threshold-admin";
 import { formatPercent } from "@/lib/stats/format";
 
 export async function setThresholdAction(_: FormState, form: FormData): Promise<FormState> {
@@ -16,7 +17,7 @@ export async function setThresholdAction(_: FormState, form: FormData): Promise<
     revalidatePath("/", "layout");
     return { status: "ok", message: `Grænsen for advarsel om lav dækningsgrad er nu ${formatPercent(r.threshold, 0)}.`, fields: {} };
   } catch (e) {
-    if (e instanceof ThresholdRefused) return { status: "error", message: e.message, fields: e.fields, values };
+    if (e instanceof AdminRefused) return { status: "error", message: e.message, fields: e.fields, values };
     console.error("[indstillinger] uventet fejl", (e as Error)?.message);
     return { status: "error", message: "Grænsen kunne ikke gemmes. Prøv igen.", fields: {}, values };
   }
