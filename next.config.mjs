@@ -24,7 +24,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: list(securityHeaders.everyResponse) },
       // The FHIR answers are JSON: nothing in them may load or run anything (pages get theirs from proxy.ts).
-      { source: "/fhir/:path*", headers: list(securityHeaders.fhir) },
+      { source: "/fhir/:path*", headers: list(securityHeaders.dataAnswers) },
     ];
   },
 };

@@ -44,8 +44,8 @@ async function table(viewer: Viewer, data: ReportData, name: string): Promise<Ta
 }
 
 /** GET /aarsrapport/[år]/v/[n]/csv/[tabel]: landsresultater, datakomplethed, an indicator id, or kommune-<kode>. */
-export async function getReportCsv(params: { aar: string; version: string; tabel: string }): Promise<Response> {
-  const auth = await requireApi("read:published");
+export async function getReportCsv(request: Request, params: { aar: string; version: string; tabel: string }): Promise<Response> {
+  const auth = await requireApi(request, "read:published");
   if (auth instanceof Response) return auth;
   const at = parse(params);
   if (!at || !/^[A-Za-z0-9-]{1,40}$/.test(params.tabel)) return problem(400, "Ugyldig adresse: år, version eller tabel er ikke gyldig.");
@@ -73,7 +73,7 @@ function selfOrigin(request: Request): string {
 
 /** GET /aarsrapport/[år]/pdf (current version) and /aarsrapport/[år]/v/[n]/pdf. */
 export async function getReportPdf(request: Request, params: { aar: string; version?: string }): Promise<Response> {
-  const auth = await requireApi("read:published");
+  const auth = await requireApi(request, "read:published");
   if (auth instanceof Response) return auth;
   const at = parse(params);
   if (!at) return problem(400, "Ugyldig adresse: år eller version er ikke gyldig.");

@@ -66,7 +66,7 @@ async function table(viewer: Viewer, ctx: ViewContext, q: ExportQuery): Promise<
 }
 
 export async function getCsvExport(request: Request): Promise<Response> {
-  const auth = await requireApi("export:current");
+  const auth = await requireApi(request, "export:current");
   if (auth instanceof Response) return auth;
   const ctx = await viewContext();
   const parsed = apiSchemas(ctx.domain).csvExport.safeParse(searchParamsObject(new URL(request.url).searchParams));

@@ -10,7 +10,7 @@ import { viewDomain } from "@/lib/queries/view-context";
 import { apiSchemas, badRequest } from "@/lib/views/api-params";
 
 export async function postImageExport(request: Request): Promise<Response> {
-  const auth = await requireApi("export:current");
+  const auth = await requireApi(request, "export:current");
   if (auth instanceof Response) return auth;
   if ((request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() !== "application/json")
     return Response.json({ error: "Indholdstypen skal være application/json." }, { status: 415 });

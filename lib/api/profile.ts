@@ -7,7 +7,7 @@ import { apiSchemas, badRequest, searchParamsObject } from "@/lib/views/api-para
 import { viewJson } from "./respond";
 
 export async function getProfile(request: Request): Promise<Response> {
-  const auth = await requireApi("read:current");
+  const auth = await requireApi(request, "read:current");
   if (auth instanceof Response) return auth;
   const parsed = apiSchemas(await viewDomain()).profile.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);

@@ -8,7 +8,7 @@ import { AUDIT_CSV_HEADER, auditCsvRows } from "./present";
 import { auditForExport } from "./search";
 
 export async function getAuditCsv(request: Request): Promise<Response> {
-  const auth = await requireApi("read:logs");
+  const auth = await requireApi(request, "read:logs");
   if (auth instanceof Response) return auth;
   const parsed = auditFilterSchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);

@@ -2,7 +2,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { decide, type Action, type Decision } from "./access";
 import type { Viewer } from "./roles";
-import { getViewer } from "./session";
+import { getViewer, requestViewer } from "./session";
 
 /** For pages: anonymous → login (and back), logged in but not entitled → 403. */
 export async function requirePage(action: Action, path: string, municipalityCode?: string): Promise<{ viewer: Viewer; decision: Decision }> {
@@ -15,9 +15,9 @@ export async function requirePage(action: Action, path: string, municipalityCode
   return { viewer, decision };
 }
 
-/** For API routes: a JSON 401/403 response when not allowed, else the viewer. */
-export async function requireApi(action: Action, municipalityCode?: string): Promise<{ viewer: Viewer; decision: Decision } | Response> {
-  const viewer = await getViewer();
+/** For API routes: a JSON 401/403 response when the request's viewer is not allowed, else the viewer. */
+export async function requireApi(request: Request, action: Action, municipalityCode?: string): Promise<{ viewer: Viewer; decision: Decision } | Response> {
+  const viewer = await requestViewer(request);
   const decision = decide(viewer, action, municipalityCode);
   if (decision.allow) return { viewer, decision };
   const status = viewer.kind === "anonymous" ? 401 : 403;

@@ -3,12 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { requestClientAddress } from "@/lib/http/client-address";
 import { throttledByAddress } from "./login-throttle";
-import { SESSION_HOURS } from "./session-policy";
+import { SESSION_HOURS, sessionSecret } from "./session-policy";
 import { admitSsoSignIn, ssoProviders } from "./sso";
 import { checkCredentials, endSessions, LoginRefused } from "./users";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: sessionSecret(),
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   // Every login error, also from the identity provider, lands on /login with a Danish message.
   pages: { signIn: "/login", error: "/login" },

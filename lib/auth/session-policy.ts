@@ -4,6 +4,9 @@
  * token and caps every session at SESSION_HOURS after login, however often it was renewed.
  */
 export const SESSION_HOURS = 8;
+
+/** The key that signs and encrypts session tokens: from the environment only (checked at start-up). */
+export const sessionSecret = () => process.env.NEXTAUTH_SECRET;
 const MAX_MS = SESSION_HOURS * 3600_000;
 /** Clock skew tolerated between the servers that issue and read tokens. */
 const SKEW_MS = 60_000;

@@ -33,7 +33,7 @@ const toQuery = (q: Overview): CompletenessQuery => ({
 
 /** GET /api/datakomplethed?periode=2024&maal=variabler&region=1082&sort=2mdr&retning=faldende&kommune=751 */
 export async function getCompleteness(request: Request): Promise<Response> {
-  const auth = await requireApi("read:current");
+  const auth = await requireApi(request, "read:current");
   if (auth instanceof Response) return auth;
   const d = await domain();
   const parsed = completenessSchemas(d).overview.safeParse(searchParamsObject(new URL(request.url).searchParams));
@@ -48,7 +48,7 @@ export async function getCompleteness(request: Request): Promise<Response> {
 
 /** GET /api/datakomplethed/csv?…&tabel=oversigt|kommune – the heatmap (or one municipality's detail) as CSV. */
 export async function getCompletenessCsv(request: Request): Promise<Response> {
-  const auth = await requireApi("export:current");
+  const auth = await requireApi(request, "export:current");
   if (auth instanceof Response) return auth;
   const d = await domain();
   const parsed = completenessSchemas(d).csv.safeParse(searchParamsObject(new URL(request.url).searchParams));
@@ -75,7 +75,7 @@ const worklistQuery = (municipality: string, q: WorklistParams, page: number | n
 });
 
 async function authoriseWorklist(request: Request, csv: boolean): Promise<{ viewer: Viewer; municipality: string; q: WorklistParams & { side?: number } } | Response> {
-  const signedIn = await requireApi("read:current"); // 401 for anonymous callers
+  const signedIn = await requireApi(request, "read:current"); // 401 for anonymous callers
   if (signedIn instanceof Response) return signedIn;
   // roles without any worklist are refused before their parameters are even looked at
   const scope = worklistScope(signedIn.viewer);
@@ -84,7 +84,7 @@ async function authoriseWorklist(request: Request, csv: boolean): Promise<{ view
   if (!parsed.success) return badRequest(parsed.error);
   const municipality = worklistMunicipality(signedIn.viewer, parsed.data.kommune);
   if (municipality === null) return Response.json({ error: "Vælg en kommune (parameteren kommune)." }, { status: 400 });
-  const auth = await requireApi("read:worklist", municipality);
+  const auth = await requireApi(request, "read:worklist", municipality);
   if (auth instanceof Response) return auth;
   return { viewer: auth.viewer, municipality, q: parsed.data };
 }

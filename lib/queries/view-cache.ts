@@ -8,6 +8,7 @@
  * access rules rather than restating them. Cached values are deep-frozen: a caller that changed one would change it
  * for every later viewer, and now gets a TypeError instead.
  */
+import { gzipSync } from "node:zlib";
 import { decide } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/roles";
 import { viewDataGeneration } from "@/lib/db/data-generation";
@@ -17,6 +18,8 @@ export interface ViewPayload<T> {
   readonly value: T;
   /** the value as JSON, serialised once */
   json(): string;
+  /** that JSON gzip-compressed, once (the app process sends it as it is: scripts/server/views.ts) */
+  gzip(): Buffer;
 }
 
 const MAX_ENTRIES = 500;
@@ -38,7 +41,9 @@ function deepFreeze<T>(x: T): T {
 
 function payload<T>(value: T): ViewPayload<T> {
   let json: string | undefined;
-  return { value, json: () => (json ??= JSON.stringify(value)) };
+  let gzip: Buffer | undefined;
+  const p: ViewPayload<T> = { value, json: () => (json ??= JSON.stringify(value)), gzip: () => (gzip ??= gzipSync(p.json())) };
+  return p;
 }
 
 /** Which areas the viewer may see unsuppressed, whether they may read at all, and their own municipality. */

@@ -12,7 +12,7 @@ import { internalError, receive } from "@/lib/ingest/receiver";
 import securityHeaders from "@/lib/http/security-headers.json";
 
 const MODES = new Map<string, "store" | "validate">([["/fhir/Bundle", "store"], ["/fhir/Bundle/$validate", "validate"]]);
-const HEADERS = { ...securityHeaders.everyResponse, ...securityHeaders.fhir };
+const HEADERS = { ...securityHeaders.everyResponse, ...securityHeaders.dataAnswers };
 
 /** The receiver's mode for a request it serves, or null for Next.js. */
 export function fhirMode(req: http.IncomingMessage): "store" | "validate" | null {

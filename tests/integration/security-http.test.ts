@@ -2,9 +2,14 @@
  * Hardening on the running app: CSP with per-request nonces and the other security headers, HSTS only
  * over HTTPS from a trusted proxy, CSRF refusal, request size limits, login throttling per address (with
  * and without a trusted proxy, never fooled by client-sent headers) and per account, the FHIR rate limit,
+ * the same guarantees for the dashboards' API calls that the app process serves past Next.js (scripts/server/views.ts),
  * and Danish error answers without stack traces or SQL.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
+import { encode } from "next-auth/jwt";
 import { chromium, expect as expectPage } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueGatewayToken } from "@/lib/auth/gateway";
@@ -26,6 +31,7 @@ let token: string;
 
 beforeAll(async () => {
   db = await useAppDatabase();
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url"); // every app of this file, so a test can make a token
   token = await issueGatewayToken("rate-test-gateway");
   await createUser({ username: "plejer", name: "Test Plejer", role: "sundhedsplejerske", municipalityCode: "751", password: PASSWORD });
   await createUser({ username: "laases", name: "Test Låses", role: "leder", municipalityCode: "751", password: PASSWORD });
@@ -94,6 +100,66 @@ describe("security headers", () => {
     expect(await hsts(proxied, "http")).toBeNull();
     expect(await hsts(proxied)).toBeNull();
     expect(await hsts(direct, "https")).toBeNull(); // a client cannot claim HTTPS on its own
+  });
+});
+
+/** A GET through node:http, which (unlike fetch) sends only the Accept-Encoding given and leaves the body as sent. */
+function rawGet(app: AppServer, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(`${app.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
+
+describe("the dashboards' API calls, served past Next.js", () => {
+  const PATH = "/api/results?indikator=LDBU-01";
+
+  it("answer with the security headers of every response, a CSP that allows nothing, and private caching", async () => {
+    const { cookie } = await login(proxied, "plejer", PASSWORD);
+    for (const [headers, status] of [[{ cookie: cookie! }, 200], [{}, 401]] as const) {
+      const res = await rawGet(proxied, PATH, headers);
+      expect(res.status).toBe(status);
+      expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["x-frame-options"]).toBe("DENY");
+      expect(res.headers["content-type"]).toBe("application/json");
+      expect(res.headers["vary"]).toBe("Accept-Encoding");
+      if (status === 200) expect(res.headers["cache-control"]).toBe("private, no-store");
+      expect(res.headers["strict-transport-security"]).toBeUndefined();
+    }
+    const https = await rawGet(proxied, PATH, { cookie: cookie!, "x-forwarded-proto": "https" });
+    expect(https.headers["strict-transport-security"]).toBe("max-age=31536000");
+    expect((await rawGet(direct, PATH, { "x-forwarded-proto": "https" })).headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("send gzip only to a client that takes it, with the same JSON, and audit each call", async () => {
+    const { cookie } = await login(proxied, "plejer", PASSWORD);
+    const audited = async () => (await pool().query(`SELECT count(*)::int AS n FROM audit_entry WHERE resource = 'api/results' AND username = 'plejer'`)).rows[0].n as number;
+    const before = await audited();
+    const plain = await rawGet(proxied, PATH, { cookie: cookie! });
+    const gzip = await rawGet(proxied, PATH, { cookie: cookie!, "accept-encoding": "br, gzip;q=0.5" });
+    const refused = await rawGet(proxied, PATH, { cookie: cookie!, "accept-encoding": "*, gzip;q=0" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(Number(gzip.headers["content-length"])).toBe(gzip.body.length);
+    const json = JSON.parse(plain.body.toString("utf8"));
+    expect(json.indicatorId).toBe("LDBU-01");
+    expect(JSON.parse(gunzipSync(gzip.body).toString("utf8"))).toEqual(json);
+    expect(refused.body.equals(plain.body)).toBe(true);
+    expect(await audited()).toBe(before + 3);
+  });
+
+  it("leave other methods, and addresses that are not exactly theirs, to Next.js", async () => {
+    const { cookie } = await login(proxied, "plejer", PASSWORD);
+    const viaNext = await fetch(`${proxied.url}/api/results/?indikator=LDBU-01`, { headers: { cookie: cookie! }, redirect: "manual" });
+    expect(viaNext.status).toBe(308); // Next's trailing-slash redirect
+    const head = await fetch(`${proxied.url}${PATH}`, { method: "HEAD", headers: { cookie: cookie! } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-security-policy")).toMatch(/'nonce-/); // proxy.ts ran: Next.js answered
   });
 });
 
@@ -231,10 +297,17 @@ describe("errors", () => {
     }
   });
 
-  it("answers a failing API route with an empty 500 and the receiver with a Danish OperationOutcome", async () => {
+  it("answers a failing API route with an empty 500, a dashboard call with a Danish error and the receiver with a Danish OperationOutcome", async () => {
     const api = await fetch(`${broken.url}/api/kort`);
     expect(api.status).toBe(500);
     expect(await api.text()).toBe("");
+    // a session cookie that is valid until the viewer is looked up in the missing database
+    const token = await encode({ token: { sub: "1", uid: 1, sv: 0, at: Date.now() }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 3600 });
+    const view = await fetch(`${broken.url}/api/results?indikator=LDBU-01`, { headers: { cookie: `next-auth.session-token=${token}` } });
+    expect(view.status).toBe(500);
+    const viewText = await view.text();
+    expect(JSON.parse(viewText)).toEqual({ error: "Der opstod en uventet fejl. Prøv igen om lidt." });
+    expect(viewText).not.toMatch(/ldbu_findes_ikke|does not exist|\bat .+\.js:\d+/);
     const fhir = await fetch(`${broken.url}/fhir/Bundle`, { method: "POST", body: report, headers: { "content-type": "application/fhir+json", authorization: "Bearer x" } });
     expect(fhir.status).toBe(500);
     const text = await fhir.text();

@@ -7,7 +7,7 @@ import { noParams } from "./params";
 
 export function getAreas(request: Request): Promise<Response> {
   return guarded("/api/v1/omraader", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const parsed = noParams.safeParse(queryObject(new URL(request.url).searchParams));
     if (!parsed.success) return invalidParameters(parsed.error);

@@ -21,7 +21,7 @@ async function standards(): Promise<Map<string, CurrentStandard | null>> {
 
 export function getCatalog(request: Request): Promise<Response> {
   return guarded("/api/v1/indikatorer", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const parsed = noParams.safeParse(queryObject(new URL(request.url).searchParams));
     if (!parsed.success) return invalidParameters(parsed.error);
@@ -38,7 +38,7 @@ export function getCatalog(request: Request): Promise<Response> {
 
 export function getIndicator(request: Request, path: { id: string }): Promise<Response> {
   return guarded("/api/v1/indikatorer/{id}", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const id = indicatorPath.safeParse(path);
     if (!id.success) return invalidParameters(id.error);

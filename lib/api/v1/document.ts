@@ -5,7 +5,7 @@ import { noParams } from "./params";
 
 export function getOpenApi(request: Request): Promise<Response> {
   return guarded("/api/v1/openapi.json", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     // strict like every API route: a parameter the document does not take is a 400, not silently ignored
     const parsed = noParams.safeParse(queryObject(new URL(request.url).searchParams));

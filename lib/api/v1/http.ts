@@ -91,8 +91,8 @@ export interface Reader {
  * Authorise a read of published data through the one access-rule module. Every viewer but the gateway client may
  * read; a viewer entitled to unsuppressed published figures (SundK) is its own audience.
  */
-export async function authoriseRead(): Promise<Reader | Response> {
-  const auth = await requireApi("read:published");
+export async function authoriseRead(request: Request): Promise<Reader | Response> {
+  const auth = await requireApi(request, "read:published");
   if (auth instanceof Response) return problem(auth.status === 401 ? "unauthenticated" : "forbidden", auth.status === 401 ? "Log ind for at se dette." : "Du har ikke adgang til de åbne data med denne identitet.");
   const { viewer } = auth;
   const audience = viewer.kind === "user" && decide(viewer, "read:published").unsuppressed ? `user:${viewer.id}` : "public";

@@ -13,7 +13,7 @@ import { API_BASE, reportId, reportIndicator, reportRef, versionEntry } from "./
 
 export function getReports(request: Request): Promise<Response> {
   return guarded("/api/v1/aarsrapporter", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const parsed = noParams.safeParse(queryObject(new URL(request.url).searchParams));
     if (!parsed.success) return invalidParameters(parsed.error);
@@ -25,7 +25,7 @@ export function getReports(request: Request): Promise<Response> {
 
 export function getReport(request: Request, path: { year: string }): Promise<Response> {
   return guarded("/api/v1/aarsrapporter/{year}", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const year = reportPath.safeParse(path);
     if (!year.success) return invalidParameters(year.error);

@@ -41,7 +41,7 @@ const yearOfPeriod = (period: string) => {
 
 export function getResults(request: Request): Promise<Response> {
   return guarded("/api/v1/resultater", async () => {
-    const reader = await authoriseRead();
+    const reader = await authoriseRead(request);
     if (reader instanceof Response) return reader;
     const parsed = resultsQuery.safeParse(queryObject(new URL(request.url).searchParams));
     if (!parsed.success) return invalidParameters(parsed.error);

@@ -1,5 +1,5 @@
 import { getReportCsv } from "@/lib/aarsrapport/http";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ aar: string; version: string; tabel: string }> }) {
-  return getReportCsv(await params);
+export async function GET(request: Request, { params }: { params: Promise<{ aar: string; version: string; tabel: string }> }) {
+  return getReportCsv(request, await params);
 }
