@@ -107,6 +107,9 @@ test.describe("Datakomplethed", () => {
     const table = page.getByTestId("heatmap-table");
     await expect(heatmap).toBeVisible();
     const year = await page.getByRole("combobox", { name: "År" }).inputValue();
+    await expect(table).toHaveCount(0); // rendered only when its disclosure is opened
+    await page.getByText("Tabel med tal", { exact: true }).click();
+    await expect(table).toBeVisible();
     const columns = await heatmap.locator("thead th[data-col]").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-col")!).filter((c) => c !== "navn"));
     expect(columns.length).toBe(12);
 

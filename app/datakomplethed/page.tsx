@@ -7,6 +7,7 @@ import { Heatmap } from "@/components/completeness/Heatmap";
 import { HeatmapLegend } from "@/components/completeness/HeatmapLegend";
 import { HeatmapNumbers } from "@/components/completeness/HeatmapNumbers";
 import { MunicipalityDetail } from "@/components/completeness/MunicipalityDetail";
+import { OnDemandDetails } from "@/components/OnDemandDetails";
 import styles from "@/components/completeness/completeness.module.css";
 import { decide } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guard";
@@ -69,10 +70,9 @@ export default async function DatakomplethedPage({ searchParams }: { searchParam
         <p>{MEASURE_INFO[state.maal].description}</p>
         <HeatmapLegend threshold={state.maal === "daekning" ? data.threshold : null} />
         <Heatmap data={data.heatmap} state={pinned} threshold={state.maal === "daekning" ? data.threshold : null} yearLabel={yearLabel} />
-        <details className={styles.details}>
-          <summary>Tabel med tal</summary>
+        <OnDemandDetails className={styles.details} summary="Tabel med tal">
           <HeatmapNumbers data={data.heatmap} yearLabel={yearLabel} />
-        </details>
+        </OnDemandDetails>
       </section>
 
       {state.kommune && !data.detail && <p className="notice" role="status">Kommunen {state.kommune} findes ikke.</p>}
