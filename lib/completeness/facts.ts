@@ -145,10 +145,13 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
     );
     for (const r of removed.rows) periods.add(r.period);
   }
+  // all facts are written in period order, so each period's aggregates read its own stretch of the table (written
+  // by citizen, a period's rows were spread over most of the table's pages)
   const written = await client.query<{ period: string }>(
     `WITH w AS (
        INSERT INTO completeness_visit (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
        ${factsSelect(citizenIds !== null)}
+       ${citizenIds === null ? "ORDER BY period" : ""}
        RETURNING period
      ) SELECT DISTINCT period FROM w`,
     parameters(citizenIds),
