@@ -158,8 +158,10 @@ const SCHOOL_COHORT_INDICATOR: Record<string, string> = { "LDBU-10": "c06ed6f1-b
 /**
  * Coverage of one period against the register population. Birth cohort: the children of LDBU-09's facts (register
  * children born that year, placed by the indicator rule) with at least one accepted report (an active Patient
- * record), and with a finished visit of each expected type (at any age). School year: LDBU-10/11's facts, whose
- * numerator is exactly "had the examination in the school year".
+ * record), and with a finished visit of each expected type (at any age). The population holds no wholly retracted
+ * child (lib/indicators/facts.ts), so the visit facts of its birth cohort (./facts.ts) hold all its finished infant
+ * visits, and a child with one has an active record. School year: LDBU-10/11's facts, whose numerator is exactly "had
+ * the examination in the school year".
  */
 export async function coverageRows(client: pg.ClientBase, period: string): Promise<CompletenessRow[]> {
   const school = period.includes("/");
@@ -173,18 +175,26 @@ export async function coverageRows(client: pg.ClientBase, period: string): Promi
         [period, Object.keys(SCHOOL_COHORT_INDICATOR)],
       )
     : await client.query(
-        `WITH pop AS (
-           SELECT f.citizen_id, f.municipality_code AS kommune,
-                  EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = f.citizen_id AND r.active) AS reported,
-                  ARRAY(SELECT DISTINCT e.type_code FROM encounter e
-                        WHERE e.citizen_id = f.citizen_id AND e.status = 'finished' AND e.type_code = ANY($2::text[])) AS visits
-           FROM indicator_fact f WHERE f.indicator_id = 'LDBU-09' AND f.period = $1
-         )
-         SELECT GROUPING(m.region_code, p.kommune) AS g, m.region_code AS region, p.kommune, t.v,
-                count(*)::int AS population,
-                count(*) FILTER (WHERE CASE WHEN t.v = '' THEN p.reported ELSE t.v = ANY(p.visits) END)::int AS covered
-         FROM pop p LEFT JOIN municipality m ON m.code = p.kommune CROSS JOIN unnest($3::text[]) AS t(v)
-         GROUP BY GROUPING SETS ((t.v, m.region_code, p.kommune), (t.v, m.region_code), (t.v))`,
+        `WITH pop AS (SELECT f.citizen_id, f.municipality_code AS kommune FROM indicator_fact f WHERE f.indicator_id = 'LDBU-09' AND f.period = $1),
+         -- the expected visits each child had, from the period's visit facts (one scan, not a lookup per child)
+         seen AS (
+           SELECT v.citizen_id, array_agg(DISTINCT v.visit_type) AS visits FROM completeness_visit v
+           WHERE v.period = $1 AND v.visit_type = ANY($2::text[]) GROUP BY v.citizen_id
+         ),
+         -- only children without a visit fact are looked up (LIMIT keeps it a lookup per child: the planner would
+         -- otherwise hash every active record, which cost more than all the rest)
+         pop_visits AS (
+           SELECT pop.kommune, COALESCE(s.visits, '{}') AS visits, s.citizen_id IS NOT NULL OR rec.active IS NOT NULL AS reported
+           FROM pop LEFT JOIN seen s ON s.citizen_id = pop.citizen_id
+           LEFT JOIN LATERAL (SELECT true AS active FROM citizen_record r WHERE s.citizen_id IS NULL AND r.citizen_id = pop.citizen_id AND r.active LIMIT 1) rec ON true
+         ),
+         -- children alike counted once, so the grouping sets sum a few thousand rows
+         k AS (SELECT kommune, reported, visits, count(*)::int AS n FROM pop_visits GROUP BY kommune, reported, visits)
+         SELECT GROUPING(m.region_code, k.kommune) AS g, m.region_code AS region, k.kommune, t.v,
+                sum(k.n)::int AS population,
+                COALESCE(sum(k.n) FILTER (WHERE CASE WHEN t.v = '' THEN k.reported ELSE t.v = ANY(k.visits) END), 0)::int AS covered
+         FROM k LEFT JOIN municipality m ON m.code = k.kommune CROSS JOIN unnest($3::text[]) AS t(v)
+         GROUP BY GROUPING SETS ((t.v, m.region_code, k.kommune), (t.v, m.region_code), (t.v))`,
         [period, EXPECTED_INFANT_VISITS, ["", ...EXPECTED_INFANT_VISITS]],
       );
   const out: CompletenessRow[] = [];
