@@ -3,11 +3,11 @@
  * citizens marked in `refresh_citizen` (with their children and parents: parent observations count for the child's
  * visit, and a pregnancy visit's period is its child's birth cohort), the coverage of those children's birth cohorts
  * and school years, and the validity of the years with new receipts; then, of exactly those periods, the measure
- * families whose inputs changed (./aggregate.ts FAMILIES). `all` recomputes everything. Each period is replaced in
- * its own transaction (periods in concurrent lanes), so pages never see a half-written period. Coverage reads the
- * indicator facts of LDBU-09/10/11, so the aggregates follow the indicator refresh: `refreshIndicators` runs phase 1
- * (`completenessFacts`) alongside its own work and phase 2 (`completenessAggregates`) after it, before the citizens'
- * marks are cleared.
+ * families whose inputs changed (./aggregate.ts FAMILIES). `all` recomputes everything. Each family of a period is
+ * replaced in its own transaction (in concurrent lanes), so pages never see a half-written measure. Coverage reads the
+ * indicator facts of LDBU-09/10/11, so it follows the indicator refresh: `refreshIndicators` runs phase 1
+ * (`completenessFacts`) and then the visit and validity aggregates alongside its own work, and the coverage aggregates
+ * after it, before the citizens' marks are cleared.
  */
 import { inLanes, refreshLanes } from "@/lib/db/lanes";
 import { LOCK_CLASS } from "@/lib/db/locks";
@@ -98,40 +98,53 @@ export async function completenessFacts(pool: pg.Pool, opts: CompletenessFactsOp
   return { all, ids, factPeriods, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 }
 
-/** Phase 2 (after the indicator refresh, whose facts coverage reads): the aggregates of the periods that changed. */
-export async function completenessAggregates(pool: pg.Pool, facts: CompletenessFacts, opts: { quiet?: boolean } = {}): Promise<CompletenessRefreshSummary> {
-  const p = progress("datakomplethed");
-  const { all, ids, factPeriods } = facts;
-  const coverage = await coveragePeriods(pool, ids);
-  const receipts = await receiptYears(pool, all);
+/** The order tasks are started in: the heaviest first, so that no lane is left with a long one at the end. */
+const WEIGHT: Record<Family, number> = { visits: 0, validity: 1, coverage: 2 };
+
+/**
+ * Phase 2: the aggregates of the periods whose inputs changed, of the measure families asked for (all by default).
+ * Visits and validity need only the visit facts and the receipts; coverage also reads the indicator facts, so it
+ * follows the indicator refresh.
+ */
+export async function completenessAggregates(
+  pool: pg.Pool,
+  facts: CompletenessFacts,
+  opts: { quiet?: boolean; families?: readonly Family[] } = {},
+): Promise<CompletenessRefreshSummary> {
+  const wanted = new Set<Family>(opts.families ?? ["coverage", "visits", "validity"]);
+  const p = progress(`datakomplethed (${[...wanted].join(", ")})`);
+  const { all, ids } = facts;
+  const factPeriods = wanted.has("visits") ? facts.factPeriods : new Set<string>();
+  const coverage = wanted.has("coverage") ? await coveragePeriods(pool, ids) : new Set<string>();
+  const receipts = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Set<number>(), upTo: null };
   const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years].map(String)]);
   if (all) for (const r of (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_result WHERE period <> ''`)).rows) periods.add(r.period);
   const plausible = [...periods].filter((x) => /^(\d{4})(\/\d{2})?$/.test(x) && Number(x.slice(0, 4)) >= 1990).sort();
 
-  // Each period in its own transaction, in concurrent lanes; after ingest only the families whose inputs changed.
+  // After ingest only the families whose inputs changed; each period × family in its own transaction, in lanes.
   const familiesOf = (period: string): Family[] => {
-    const school = period.includes("/");
-    if (all) return school ? ["coverage", "visits"] : ["coverage", "visits", "validity"];
-    const f: Family[] = [];
-    if (coverage.has(period)) f.push("coverage");
-    if (factPeriods.has(period)) f.push("visits");
-    if (!school && receipts.years.has(Number(period))) f.push("validity");
-    return f;
+    const changed: Record<Family, boolean> = {
+      coverage: all || coverage.has(period),
+      visits: all || factPeriods.has(period),
+      validity: !period.includes("/") && (all || receipts.years.has(Number(period))),
+    };
+    return [...wanted].filter((f) => changed[f]);
   };
+  const tasks = plausible.flatMap((period) => familiesOf(period).map((family) => ({ period, family }))).sort((a, b) => WEIGHT[a.family] - WEIGHT[b.family]);
   let done = 0;
-  await inLanes(plausible, refreshLanes(), async (period) => {
-    const families = familiesOf(period);
+  await inLanes(tasks, refreshLanes(), async ({ period, family }) => {
     await withTransaction(pool, async (c) => {
-      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, period]);
+      // a family of a period is computed by one refresh at a time; the families of a period are computed side by side
+      // and written one at a time (each renews the period's version row)
+      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, `${period}|${family}`]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
-      const rows: CompletenessRow[] = [];
-      if (families.includes("coverage")) rows.push(...(await coverageRows(c, period)));
-      if (families.includes("visits")) rows.push(...(await visitRows(c, period)));
-      if (families.includes("validity")) rows.push(...(await validityRows(c, Number(period))));
-      await writePeriod(c, period, families, rows);
+      const rows: CompletenessRow[] =
+        family === "coverage" ? await coverageRows(c, period) : family === "visits" ? await visitRows(c, period) : await validityRows(c, Number(period));
+      await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, period]);
+      await writePeriod(c, period, [family], rows);
     });
     done++;
-    if (!opts.quiet) p.update(`${done}/${plausible.length} perioder (${period})`);
+    if (!opts.quiet) p.update(`${done}/${tasks.length} perioder × mål (${period} ${family})`);
   });
   if (receipts.upTo !== null)
     await pool.query(
@@ -140,6 +153,6 @@ export async function completenessAggregates(pool: pg.Pool, facts: CompletenessF
        ON CONFLICT (measure, period, area_level, area_code, visit_type, item) DO UPDATE SET detail = EXCLUDED.detail, computed_at = now()`,
       [MEASURES.state, NATION, receipts.upTo],
     );
-  if (!opts.quiet) p.done(`datakomplethed: ${plausible.length} perioder genberegnet`);
-  return { periods: plausible, seconds: facts.seconds + p.elapsed() };
+  if (!opts.quiet) p.done(`datakomplethed: ${tasks.length} perioder × mål genberegnet`);
+  return { periods: plausible, seconds: p.elapsed() };
 }

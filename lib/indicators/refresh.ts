@@ -29,7 +29,8 @@ import { currentStandards } from "./standards";
 export interface RefreshSummary {
   cells: { indicatorId: string; period: string; children: number | "all" }[];
   seconds: number;
-  /** Of which the data-completeness refresh. */
+  /** The data-completeness phases' own times, added up: visit facts, then visit and validity aggregates (both
+   * alongside the indicators), and coverage aggregates (after them). */
   completenessSeconds: number;
 }
 
@@ -115,9 +116,11 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const groups = await work(pool, Boolean(opts.all), started);
   const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
   const cutoff = await epdsCutoff(pool);
-  // the visit facts of data completeness do not depend on the indicators: computed alongside them
+  // the visit facts of data completeness, and the visit and validity aggregates from them, do not depend on the
+  // indicators: computed alongside them (coverage reads the indicator facts: after them)
   const visitFacts = completenessFacts(pool, { all: opts.all, markedBefore: started });
-  visitFacts.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+  const visitAggregates = visitFacts.then((f) => completenessAggregates(pool, f, { quiet: opts.quiet, families: ["visits", "validity"] }));
+  visitAggregates.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   let done = 0;
   await inLanes(groups, refreshLanes(), async (g) => {
     await withTransaction(pool, async (client) => {
@@ -140,9 +143,11 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     done += g.indicatorIds.length;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${g.period})`);
   });
-  const completeness = await completenessAggregates(pool, await visitFacts, { quiet: opts.quiet });
+  const facts = await visitFacts;
+  const coverage = await completenessAggregates(pool, facts, { quiet: opts.quiet, families: ["coverage"] });
+  const visits = await visitAggregates;
   // Citizens marked while we worked stay marked for the next refresh.
   await pool.query(`DELETE FROM refresh_citizen WHERE marked_at <= $1`, [started]);
   if (!opts.quiet) p.done(`${cells.length} indikator × periode genberegnet`);
-  return { cells, seconds: p.elapsed(), completenessSeconds: completeness.seconds };
+  return { cells, seconds: p.elapsed(), completenessSeconds: facts.seconds + visits.seconds + coverage.seconds };
 }

@@ -137,14 +137,14 @@ async function ingestAndRefresh(dir: string, reportsFile: string, scale: number,
   await pool().query(`ANALYZE`); // planner statistics as autovacuum keeps them after a bulk load
   const c1 = await countObservations();
   const full = await refreshIndicators(pool(), { all: true });
-  figures["fuld genberegning"] = `${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; ${full.cells.length} indikator × periode; datakomplethed ${full.completenessSeconds.toFixed(1)} s (besøgsfakta samtidig med indikatorerne)`;
+  figures["fuld genberegning"] = `${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; ${full.cells.length} indikator × periode; datakomplethed ${full.completenessSeconds.toFixed(1)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`;
 
   const day = await ingestFiles(pool(), [split.oneDay], { quiet: true });
   const c2 = await countObservations();
   const inc = await refreshIndicators(pool(), { quiet: true });
   figures["inkrementel genberegning"] =
     `${inc.seconds.toFixed(2)} s ${beside(inc.seconds, c2)}; efter én dags indberetninger (${split.first.slice(0, 10)}–${split.last.slice(0, 10)}: ${day.reports} rapporter), ` +
-    `${inc.cells.length} indikator × periode; datakomplethed ${inc.completenessSeconds.toFixed(2)} s (besøgsfakta samtidig med indikatorerne)`;
+    `${inc.cells.length} indikator × periode; datakomplethed ${inc.completenessSeconds.toFixed(2)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`;
 }
 
 export const benchCmd: Command = {
