@@ -112,18 +112,18 @@ const QUERIES: Record<string, () => string> = {
     FROM first_finding f JOIN placed ch ON ch.id = f.child_id
     GROUP BY ch.id, ch.kommune`,
 
-  "LDBU-05": () => BREASTFEEDING("d_end > 119"),
-  "LDBU-06": () => BREASTFEEDING("d_end >= 182"),
+  "LDBU-05": () => `
+    SELECT id, kommune, CASE WHEN unknown THEN 'uoplyst' WHEN longest > 119 THEN 'numerator' ELSE 'denominator' END FROM pg_temp.breastfeeding`,
+  "LDBU-06": () => `
+    SELECT id, kommune, CASE WHEN unknown THEN 'uoplyst' WHEN longest >= 182 THEN 'numerator' ELSE 'denominator' END FROM pg_temp.breastfeeding`,
 
   "LDBU-07": () => `
-    ${MOTOR}
-    SELECT id, kommune, CASE WHEN assessed THEN 'numerator' ELSE 'denominator' END FROM motor`,
+    SELECT id, kommune, CASE WHEN assessed THEN 'numerator' ELSE 'denominator' END FROM pg_temp.motor`,
 
   "LDBU-08": () => `
-    ${MOTOR}
     SELECT id, kommune,
       CASE WHEN NOT assessed THEN 'uoplyst' WHEN latest_value = '${VALUE.motorNormal}' THEN 'numerator' ELSE 'denominator' END
-    FROM motor WHERE assessed OR absent`,
+    FROM pg_temp.motor WHERE assessed OR absent`,
 
   "LDBU-09": () => `
     SELECT ch.id, ch.kommune,
@@ -151,7 +151,7 @@ const EPDS = `
 
 /** Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. */
 const MOTOR = `
-  visits AS (
+  WITH visits AS (
     SELECT e.citizen_id AS id, e.resource_id, (e.start AT TIME ZONE 'Europe/Copenhagen')::date AS on_date
     FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
     WHERE e.type_code = '${VISIT.otteElleveMaaneder}' AND e.status = 'finished'
@@ -169,13 +169,15 @@ const MOTOR = `
       (array_agg(m.value_code ORDER BY m.effective_start DESC) FILTER (WHERE m.value_code IS NOT NULL))[1] AS latest_value
     FROM (SELECT DISTINCT id FROM visits) v JOIN placed ch ON ch.id = v.id LEFT JOIN motor_obs m ON m.id = v.id
     GROUP BY ch.id, ch.kommune
-  )`;
+  )
+  SELECT * FROM motor`;
 
 /**
- * Full breastfeeding from day ≤ 14: a closed period ends at its end; an open period at the
- * latest later full-breastfeeding status before any feeding observation that says otherwise.
+ * Per child with feeding observations: whether none has a value (uoplyst), and the day the longest full breastfeeding
+ * from day ≤ 14 ended (null: none) — a closed period ends at its end; an open period at the latest later
+ * full-breastfeeding status before any feeding observation that says otherwise.
  */
-function BREASTFEEDING(condition: string): string {
+function BREASTFEEDING(): string {
   const FULL = `'${VALUE.fullBreastfeeding}'`;
   // Later observations are looked up in the observation table (indexed by child), never by
   // joining CTEs to themselves: the planner has no statistics for CTEs and may go quadratic.
@@ -183,7 +185,7 @@ function BREASTFEEDING(condition: string): string {
     AND ${alias}.status <> 'entered-in-error'
     AND NOT EXISTS (SELECT 1 FROM encounter re WHERE re.resource_id = ${alias}.encounter_id AND re.status = 'entered-in-error')`;
   return `
-    feeding AS (
+    WITH feeding AS (
       SELECT ch.id, ch.birth_date, o.value_code, o.effective_is_period,
              ${day("o.effective_start")} AS d_start, ${day("o.effective_end")} AS d_stop
       FROM placed ch JOIN observation o ON o.citizen_id = ch.id
@@ -200,13 +202,19 @@ function BREASTFEEDING(condition: string): string {
       ), p.d_start) AS d_end
       FROM feeding p WHERE p.effective_is_period AND p.value_code = ${FULL} AND p.d_start <= 14
     ),
-    reached AS (SELECT DISTINCT id FROM period_ends WHERE ${condition})
-    SELECT ch.id, ch.kommune,
-      CASE WHEN bool_and(f.value_code IS NULL) THEN 'uoplyst'
-           WHEN bool_or(r.id IS NOT NULL) THEN 'numerator' ELSE 'denominator' END
-    FROM feeding f JOIN placed ch ON ch.id = f.id LEFT JOIN reached r ON r.id = f.id
+    longest AS (SELECT id, max(d_end) AS d_end FROM period_ends GROUP BY id)
+    SELECT ch.id, ch.kommune, bool_and(f.value_code IS NULL) AS unknown, max(l.d_end) AS longest
+    FROM feeding f JOIN placed ch ON ch.id = f.id LEFT JOIN longest l ON l.id = f.id
     GROUP BY ch.id, ch.kommune`;
 }
+
+/**
+ * Per-child work that two indicators share (LDBU-05/06: breastfeeding; LDBU-07/08: the 8–11-month visit's motor
+ * assessment), done once per group into a temporary table of that name: the group's indicators are computed in one
+ * transaction, and each computation took as long as any other indicator of the cohort.
+ */
+const SHARED: Record<string, () => string> = { breastfeeding: BREASTFEEDING, motor: () => MOTOR };
+const SHARED_BY_INDICATOR: Record<string, string> = { "LDBU-05": "breastfeeding", "LDBU-06": "breastfeeding", "LDBU-07": "motor", "LDBU-08": "motor" };
 
 /** School cohort from the register (the placed birth year), examination during the school year [$2, $3). */
 function SCHOOL(visitType: string): string {
@@ -225,7 +233,8 @@ export async function placeChildren(client: pg.ClientBase, period: string, indic
   const p = parsePeriod(period);
   const born = birthYearsForPeriod(indicatorId, p);
   const placedCutoff = p.kind === "school-year" ? `${p.startYear + 1}-09-30T00:00:00+02:00` : null;
-  await client.query(`DROP TABLE IF EXISTS placed`);
+  // the shared tables were of the earlier children
+  await client.query(`DROP TABLE IF EXISTS placed, ${Object.keys(SHARED).map((t) => `pg_temp.${t}`).join(", ")}`);
   await client.query(`CREATE TEMP TABLE placed (id bigint PRIMARY KEY, birth_date date NOT NULL, kommune text, sex sex NOT NULL, mother_education mother_education, parity int) ON COMMIT DROP`);
   await client.query(PLACE_CHILDREN, [`${born}-01-01`, CUTOFF_DAYS, placedCutoff, only]);
   await client.query(`ANALYZE placed`);
@@ -267,6 +276,8 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
   if (p.kind !== def.periodKind) throw new Error(`${indicatorId} opgøres ikke pr. ${period}`);
   const schoolStart = p.kind === "school-year" ? `${p.startYear}-08-01T00:00:00+02:00` : null;
   const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
+  const shared = SHARED_BY_INDICATOR[indicatorId];
+  if (shared) await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${shared} ON COMMIT DROP AS ${SHARED[shared]()}`);
   const body = query().trim();
   const insert = `
     INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status, sex, mother_education, parity)
