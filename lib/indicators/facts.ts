@@ -58,12 +58,15 @@ const VALID_OBSERVATION = `o.status <> 'entered-in-error'
 
 /** Each query yields (citizen_id, kommune, status) for one indicator × period. */
 const QUERIES: Record<string, () => string> = {
+  // each child's weights looked up by the (citizen, kind) index: a join let the planner scan every observation
   "LDBU-01": () => `
     w AS (
-      SELECT ch.id, min(o.value_quantity) FILTER (WHERE o.value_quantity IS NOT NULL) AS min_weight
-      FROM placed ch JOIN observation o ON o.citizen_id = ch.id
-      WHERE o.kind = 'weight' AND ${VALID_OBSERVATION} AND ${day("o.effective_start")} BETWEEN 1 AND 14
-      GROUP BY ch.id
+      SELECT ch.id, x.min_weight
+      FROM placed ch CROSS JOIN LATERAL (
+        SELECT count(*) AS n, min(o.value_quantity) AS min_weight FROM observation o
+        WHERE o.citizen_id = ch.id AND o.kind = 'weight' AND ${VALID_OBSERVATION} AND ${day("o.effective_start")} BETWEEN 1 AND 14
+      ) x
+      WHERE x.n > 0
     )
     SELECT ch.id, ch.kommune,
       CASE WHEN w.min_weight IS NULL OR rp.birth_weight_g IS NULL THEN 'uoplyst'
