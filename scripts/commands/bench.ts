@@ -113,7 +113,7 @@ async function httpIngest(url: string, token: string, lines: string[], clients: 
 }
 
 /** A bare scan of the observations (median of three, the first warms the cache): the in-run baseline of the refresh figures. */
-async function countObservations(): Promise<{ n: number; ms: number }> {
+export async function countObservations(): Promise<{ n: number; ms: number }> {
   const runs: { n: number; ms: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = process.hrtime.bigint();
@@ -123,7 +123,7 @@ async function countObservations(): Promise<{ n: number; ms: number }> {
   return runs.sort((a, b) => a.ms - b.ms)[1];
 }
 
-const beside = (seconds: number, c: { n: number; ms: number }) =>
+export const beside = (seconds: number, c: { n: number; ms: number }) =>
   `= ${((seconds * 1000) / c.ms).toFixed(0)} × SELECT count(*) over ${c.n} observationer (${c.ms.toFixed(0)} ms)`;
 
 /** Batch ingest of everything but one day, full refresh, that day, incremental refresh. */

@@ -6,6 +6,7 @@ import { demo, dev, start } from "./app";
 import { generateClient } from "./generate-client";
 import { testCmd } from "./test";
 import { benchCmd } from "./bench";
+import { benchRefreshCmd } from "./bench-refresh";
 import { benchViewsCmd } from "./bench-views";
 import { generateCmd } from "./generate";
 import { gatewayClientCmd, ingestCmd, refreshCmd, validateCmd } from "./reports";
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   ingest: ingestCmd,
   refresh: refreshCmd,
   bench: benchCmd,
+  "bench:refresh": benchRefreshCmd,
   "bench:views": benchViewsCmd,
   "create-gateway-client": gatewayClientCmd,
   "create-user": createUserCmd,
