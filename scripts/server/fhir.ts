@@ -9,10 +9,9 @@
 import type http from "node:http";
 import { Readable } from "node:stream";
 import { internalError, receive } from "@/lib/ingest/receiver";
-import securityHeaders from "@/lib/http/security-headers.json";
+import { DATA_ANSWER_HEADERS, headersOf } from "./bridge";
 
 const MODES = new Map<string, "store" | "validate">([["/fhir/Bundle", "store"], ["/fhir/Bundle/$validate", "validate"]]);
-const HEADERS = { ...securityHeaders.everyResponse, ...securityHeaders.dataAnswers };
 
 /** The receiver's mode for a request it serves, or null for Next.js. */
 export function fhirMode(req: http.IncomingMessage): "store" | "validate" | null {
@@ -27,10 +26,8 @@ export function fhirMode(req: http.IncomingMessage): "store" | "validate" | null
 export async function serveFhir(req: http.IncomingMessage, res: http.ServerResponse, mode: "store" | "validate"): Promise<void> {
   let response: Response;
   try {
-    const h = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) h.set(name, Array.isArray(value) ? value.join(", ") : value);
     // the receiver reads only headers and body; the URL is fixed (a Host header is the client's to choose)
-    const request = new Request("http://ldbu.invalid/fhir/Bundle", { method: "POST", headers: h, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
+    const request = new Request("http://ldbu.invalid/fhir/Bundle", { method: "POST", headers: headersOf(req), body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
     response = await receive(request, mode);
   } catch (e) {
     console.error("[fhir] uventet fejl", (e as Error)?.message); // receive answers its own errors; this is the bridge failing
@@ -38,6 +35,6 @@ export async function serveFhir(req: http.IncomingMessage, res: http.ServerRespo
   }
   const body = Buffer.from(await response.arrayBuffer());
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...HEADERS, "content-length": body.length });
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...DATA_ANSWER_HEADERS, "content-length": body.length });
   res.end(body);
 }

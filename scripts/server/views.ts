@@ -18,7 +18,7 @@ import { getCompleteness } from "@/lib/completeness/http";
 import { acceptsGzip } from "@/lib/http/accept-encoding";
 import { fromTrustedProxy } from "@/lib/http/client-address";
 import { cameOverHttps, HSTS } from "@/lib/http/content-security";
-import securityHeaders from "@/lib/http/security-headers.json";
+import { DATA_ANSWER_HEADERS, headersOf } from "./bridge";
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -28,7 +28,6 @@ const ROUTES = new Map<string, Handler>([
   ["/api/profile", getProfile],
   ["/api/datakomplethed", getCompleteness],
 ]);
-const HEADERS = { ...securityHeaders.everyResponse, ...securityHeaders.dataAnswers };
 
 /** The handler for a request served here, or null for Next.js. */
 export function viewRoute(req: http.IncomingMessage): Handler | null {
@@ -38,8 +37,7 @@ export function viewRoute(req: http.IncomingMessage): Handler | null {
 }
 
 export async function serveView(req: http.IncomingMessage, res: http.ServerResponse, handler: Handler): Promise<void> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  const headers = headersOf(req);
   let response: Response;
   try {
     // the handlers read path, query, cookies and headers; the host is fixed (a Host header is the client's to choose)
@@ -55,7 +53,7 @@ export async function serveView(req: http.IncomingMessage, res: http.ServerRespo
   const https = cameOverHttps(process.env, headers.get("x-forwarded-proto"), fromTrustedProxy(headers));
   res.writeHead(response.status, {
     ...Object.fromEntries(response.headers),
-    ...HEADERS,
+    ...DATA_ANSWER_HEADERS,
     ...(https ? { "Strict-Transport-Security": HSTS } : {}),
     ...(gzip ? { "Content-Encoding": "gzip" } : {}),
     Vary: "Accept-Encoding",
