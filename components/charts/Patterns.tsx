@@ -1,9 +1,11 @@
 /**
  * SVG patterns for the categories (lib/views/labels.ts CATEGORY_STYLE): the fill colour with an overlay, so that a
  * category is told apart without colour (hatching, dots, cross-hatching, lines). Rendered once per page; shapes in
- * any SVG of the page refer to them with `fill="url(#…)"`, and the chart export copies the ones it uses.
+ * any SVG of the page refer to them with `fill="url(#…)"`, and the chart export copies the ones it uses. The
+ * categories' swatches (components/Swatch.tsx) are symbols here too: a table of 98 rows then carries a `<use>` per row
+ * instead of a drawn square.
  */
-import { CATEGORIES, CATEGORY_STYLE, type Category } from "@/lib/views/labels";
+import { CATEGORIES, CATEGORY_STYLE, OUTLINE, type Category } from "@/lib/views/labels";
 
 const OVERLAY: Record<NonNullable<(typeof CATEGORY_STYLE)[Category]["pattern"]>, (ink: string) => React.ReactNode> = {
   hatch: (ink) => <path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke={ink} strokeWidth="1.3" />,
@@ -26,6 +28,7 @@ const OVERLAY_INK: Record<Category, string> = {
 };
 
 export const patternId = (c: Category) => `ldbu-kategori-${c}`;
+export const swatchId = (c: Category) => `ldbu-swatch-${c}`;
 
 /** The fill of a shape in a category: its pattern, or the plain colour. */
 export function categoryFill(c: Category): string {
@@ -41,6 +44,11 @@ export function Patterns() {
             <rect width="6" height="6" fill={CATEGORY_STYLE[c].fill} />
             {OVERLAY[CATEGORY_STYLE[c].pattern!](OVERLAY_INK[c])}
           </pattern>
+        ))}
+        {CATEGORIES.map((c) => (
+          <symbol key={c} id={swatchId(c)} viewBox="0 0 14 14">
+            <rect x="0.75" y="0.75" width="12.5" height="12.5" fill={categoryFill(c)} stroke={OUTLINE} strokeWidth="1.5" />
+          </symbol>
         ))}
       </defs>
     </svg>

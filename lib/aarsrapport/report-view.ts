@@ -7,13 +7,13 @@
  * `/aarsrapport/2025/v/1` is version 1 for ever (the citable address). Sub-pages, CSV files and the PDF hang under
  * either prefix; CSV links always point at the version-pinned address, so a downloaded table names its version.
  */
-import { categoryCounts, compareRows, sortRows, type CompareRow } from "@/lib/views/compare";
+import { areaCell, categoryCounts, compareRows, sortRows, type CompareRow } from "@/lib/views/compare";
 import { COMPARE_COLUMNS, compareCsvColumns } from "@/lib/views/compare-table";
 import { csvTable, type CsvColumn, type TableColumn } from "@/lib/views/columns";
 import { ciText, countCsv, countText, percentCsv, valueText } from "@/lib/views/cell-text";
 import { CATEGORY_LABEL, standardLabel, type Category } from "@/lib/views/labels";
 import { PROFILE_COLUMNS, profileCsvColumns, profileRows, type ProfileViewRow } from "@/lib/views/profile";
-import type { CompareData, Directory, IndicatorOption, ProfileData, ResultCell } from "@/lib/views/types";
+import type { AreaCell, CompareData, Directory, IndicatorOption, ProfileData, ResultCell } from "@/lib/views/types";
 import { formatDecimal, formatPercent } from "@/lib/stats";
 import type { Snapshot, SnapshotIndicator } from "./snapshot";
 
@@ -92,14 +92,15 @@ export function areaChapters(snapshot: Pick<Snapshot, "indicators">): AreaChapte
 /** The headline cells of one indicator (its report period, breakdown "I alt") as Sammenlign kommuner reads them. */
 export function indicatorData(indicator: SnapshotIndicator, cells: readonly ResultCell[]): CompareData {
   const own = cells.filter((c) => c.indicatorId === indicator.id && c.period === indicator.period && c.breakdown === "all");
+  const nation = own.find((c) => c.areaLevel === "nation");
   return {
     indicatorId: indicator.id,
     period: indicator.period,
     periods: [indicator.period],
     breakdown: "all",
-    nation: own.find((c) => c.areaLevel === "nation") ?? null,
-    regions: own.filter((c) => c.areaLevel === "region"),
-    municipalities: own.filter((c) => c.areaLevel === "municipality"),
+    nation: nation ? areaCell(nation) : null,
+    regions: own.filter((c) => c.areaLevel === "region").map(areaCell),
+    municipalities: own.filter((c) => c.areaLevel === "municipality").map(areaCell),
     // the report's data-completeness chapter covers coverage; the dashboards' live warnings do not apply to a snapshot
     coverageWarnings: [],
   };
@@ -135,7 +136,7 @@ export function indicatorCsv(section: IndicatorSection, directory: Directory): {
 
 export interface NationalRow {
   indicator: SnapshotIndicator;
-  nation: ResultCell | null;
+  nation: AreaCell | null;
   counts: Record<Category, number>;
 }
 

@@ -1,6 +1,7 @@
 /** Data of Sammenlign kommuner: one indicator × period × breakdown for the nation, the regions and the municipalities. */
 import type { Viewer } from "@/lib/auth/roles";
 import type { CompareData } from "@/lib/views/types";
+import { areaCell } from "@/lib/views/compare";
 import { splitBreakdown } from "@/lib/views/url-state";
 import { coverageWarnings } from "./completeness";
 import { regionOfMunicipalities } from "./municipalities";
@@ -37,12 +38,13 @@ async function computeCompare(viewer: Viewer, q: CompareQuery): Promise<CompareD
     (c) => c.breakdown === breakdown && c.breakdownValue === value && (c.areaLevel !== "municipality" || regionOf === null || regionOf.get(c.areaCode) === q.region),
   );
   const municipalities = cells.filter((c) => c.areaLevel === "municipality");
+  const nation = cells.find((c) => c.areaLevel === "nation");
   const warnings = await coverageWarnings(viewer, { indicatorId: q.indicatorId, period, areas: municipalities });
   return {
     ...empty,
-    nation: cells.find((c) => c.areaLevel === "nation") ?? null,
-    regions: cells.filter((c) => c.areaLevel === "region"),
-    municipalities,
+    nation: nation ? areaCell(nation) : null,
+    regions: cells.filter((c) => c.areaLevel === "region").map(areaCell),
+    municipalities: municipalities.map(areaCell),
     coverageWarnings: warnings.flatMap((w) => (w.text ? [{ areaCode: w.areaCode, text: w.text }] : [])),
   };
 }

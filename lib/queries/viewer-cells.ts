@@ -36,13 +36,8 @@ export interface StoredResult {
   standardCiSide: string | null;
 }
 
-export interface ResultCell {
-  indicatorId: string;
-  period: string;
-  areaLevel: AreaLevel;
-  areaCode: string;
-  breakdown: string;
-  breakdownValue: string;
+/** What a viewer sees of a cell's figures: everything but the cell's identity. */
+export interface CellFigures {
   /** "ok": figures shown; "suppressed": figures withheld (<5); "no-data": no children in the denominator. */
   state: "ok" | "suppressed" | "no-data";
   suppression: SuppressionReason | null;
@@ -58,6 +53,16 @@ export interface ResultCell {
   benchmark: string | null;
   standardMet: boolean | null;
   standardCiSide: string | null;
+}
+
+export interface ResultCell extends CellIdentity, CellFigures {}
+
+/**
+ * A cell in a view that names its indicator, period and breakdown once (Sammenlign kommuner's 98 municipalities):
+ * its area code and figures only, so the payload does not repeat the rest in every cell.
+ */
+export interface AreaCell extends CellFigures {
+  areaCode: string;
 }
 
 type CellKeyParts = Pick<StoredResult, "areaLevel" | "areaCode" | "breakdown" | "breakdownValue">;

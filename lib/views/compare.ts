@@ -5,7 +5,7 @@
 import { funnelSeries, type FunnelPoint } from "@/lib/stats";
 import { valueText } from "./cell-text";
 import { categoryOf, CATEGORY_LABEL, CATEGORY_ORDER, type Category } from "./labels";
-import type { CompareData, Directory, ResultCell } from "./types";
+import type { AreaCell, CellFigures, CompareData, Directory, ResultCell } from "./types";
 import type { SortDirection, SortKey } from "./url-state";
 
 export type AreaKind = "nation" | "region" | "municipality";
@@ -18,8 +18,14 @@ export interface CompareRow {
   regionCode: string;
   /** the viewer's own municipality */
   isOwn: boolean;
-  cell: ResultCell | null;
+  cell: AreaCell | null;
   category: Category;
+}
+
+/** The cell as Sammenlign kommuner carries it: its area code and figures (the view names the rest once). */
+export function areaCell(c: ResultCell): AreaCell {
+  const { areaCode, state, suppression, numerator, denominator, uoplyst, uoplystSuppressed, value, ciLow, ciHigh, benchmark, standardMet, standardCiSide } = c;
+  return { areaCode, state, suppression, numerator, denominator, uoplyst, uoplystSuppressed, value, ciLow, ciHigh, benchmark, standardMet, standardCiSide };
 }
 
 const collator = new Intl.Collator("da-DK");
@@ -141,7 +147,7 @@ export interface FunnelData {
 }
 
 /** Funnel plot: municipalities as (denominator, value) with the 95 % and 99.8 % limits around the national value. */
-export function funnelData(rows: readonly CompareRow[], nation: ResultCell | null, steps = 80): FunnelData {
+export function funnelData(rows: readonly CompareRow[], nation: CellFigures | null, steps = 80): FunnelData {
   const points = rows
     .filter((r) => r.cell?.value != null && (r.cell.denominator ?? 0) > 0)
     .map((r) => ({ code: r.code, name: r.name, n: r.cell!.denominator!, value: r.cell!.value! * 100, category: r.category, isOwn: r.isOwn }));

@@ -4,7 +4,7 @@
  * drawn with a dark outline so it stands out from the background (WCAG 2.1 1.4.1 and 1.4.11).
  */
 import { MISSING_STATE_LABELS, SUPPRESSED_LABEL, type TrendMarker } from "@/lib/stats";
-import type { Polarity, ResultCell } from "./types";
+import type { Polarity, CellFigures } from "./types";
 
 export type Category = "better" | "similar" | "worse" | "lower" | "higher" | "not-compared" | "suppressed" | "no-data";
 
@@ -70,7 +70,7 @@ export const OUTLINE = "#3a4650";
 export const QUINTILE_FILL = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"] as const;
 
 /** The category of a cell; a missing cell (no stored row) has no data. */
-export function categoryOf(cell: ResultCell | null | undefined): Category {
+export function categoryOf(cell: CellFigures | null | undefined): Category {
   if (!cell) return "no-data";
   if (cell.state === "suppressed") return "suppressed";
   if (cell.state === "no-data") return "no-data";

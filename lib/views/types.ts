@@ -2,9 +2,9 @@
  * The data the views receive from the server (page props and JSON API responses). Plain, serialisable objects; every
  * result figure in them has already been suppressed for the viewer by lib/queries.
  */
-import type { ResultCell } from "@/lib/queries/viewer-cells";
+import type { AreaCell, CellFigures, ResultCell } from "@/lib/queries/viewer-cells";
 
-export type { ResultCell };
+export type { AreaCell, CellFigures, ResultCell };
 export type Polarity = "higher" | "lower" | "none";
 
 export interface IndicatorOption {
@@ -50,10 +50,10 @@ export interface CompareData {
   /** newest first */
   periods: string[];
   breakdown: string;
-  nation: ResultCell | null;
-  regions: ResultCell[];
+  nation: AreaCell | null;
+  regions: AreaCell[];
   /** municipalities with a stored cell (of the chosen region, if any); a municipality without one has no data */
-  municipalities: ResultCell[];
+  municipalities: AreaCell[];
   /** municipalities whose coverage behind the result is below SundK's threshold, with the Danish warning */
   coverageWarnings: { areaCode: string; text: string }[];
 }

@@ -29,17 +29,22 @@ const STATES = new Set(["ok", "suppressed", "no-data"]);
 /** Whose figures the viewer may see unsuppressed: all, the own municipality's, or none (published figures). */
 export type Scope = "alle" | "egen" | "ingen";
 
-/** Figures in a JSON body: result cells (areaLevel/areaCode) and completeness figures (inside rows with level/code or area). */
+/**
+ * Figures in a JSON body: result cells (areaLevel/areaCode, or an areaCode in a view's `municipalities`/`regions`
+ * list) and completeness figures (inside rows with level/code or area).
+ */
 export function checkJsonFigures(body: unknown, scope: Scope, tally: FigureTally): string[] {
   const problems: string[] = [];
   const entitledAll = scope === "alle";
   const entitled = (a: Area | null) => entitledAll || (scope === "egen" && a?.level === "municipality" && a.code === OWN_MUNICIPALITY);
-  const visit = (node: unknown, area: Area | null, at: string) => {
-    if (Array.isArray(node)) return node.forEach((x, i) => visit(x, area, `${at}[${i}]`));
+  const LIST_LEVEL: Record<string, string> = { municipalities: "municipality", regions: "region" };
+  const visit = (node: unknown, area: Area | null, at: string, listLevel: string | null) => {
+    if (Array.isArray(node)) return node.forEach((x, i) => visit(x, area, `${at}[${i}]`, listLevel));
     if (node === null || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
     let here = area;
     if (typeof o.areaLevel === "string" && typeof o.areaCode === "string") here = { level: o.areaLevel, code: o.areaCode };
+    else if (listLevel && typeof o.areaCode === "string") here = { level: listLevel, code: o.areaCode };
     else if (typeof o.level === "string" && typeof o.code === "string") here = { level: o.level, code: o.code };
     else if (o.area && typeof o.area === "object") here = o.area as Area;
     if (typeof o.state === "string" && STATES.has(o.state) && "numerator" in o) {
@@ -55,10 +60,10 @@ export function checkJsonFigures(body: unknown, scope: Scope, tally: FigureTally
     for (const [k, v] of Object.entries(o)) {
       // the nation's figures sit inside a municipality's detail: they are the nation's, not the municipality's
       const child = k === "nation" || k === "coverageNation" ? { level: "nation", code: "DK" } : k === "own" && o.own && typeof o.own === "object" && "code" in (o.own as object) ? { level: "municipality", code: String((o.own as Area).code) } : here;
-      visit(v, child, `${at}.${k}`);
+      visit(v, child, `${at}.${k}`, LIST_LEVEL[k] ?? null);
     }
   };
-  visit(body, null, "$");
+  visit(body, null, "$", null);
   return problems;
 }
 
