@@ -11,8 +11,6 @@ import { bulkInsert } from "@/lib/db/bulk";
 import { EXPECTED_INFANT_VISITS, TIMELY_HOURS, visitItems } from "./items";
 import { MEASURES, NATION, type AreaLevel, type CompletenessRow, type VariableDetail } from "./types";
 
-const REPORT_TIME = `LEAST(r.received_at, r.report_timestamp)`;
-
 interface Area {
   level: AreaLevel;
   code: string;
@@ -227,7 +225,7 @@ export async function validityRows(client: pg.ClientBase, year: number): Promise
     rc AS (
       SELECT r.id, r.outcome, r.issues, COALESCE(o.municipality_code, r.municipality_code) AS kommune
       FROM receipt r LEFT JOIN organisation o ON o.sor_code = r.sor_code
-      WHERE ${REPORT_TIME} >= $1::timestamptz AND ${REPORT_TIME} < $2::timestamptz
+      WHERE r.reported_at >= $1::timestamptz AND r.reported_at < $2::timestamptz
     )`;
   const totals = await client.query(
     `WITH ${RECEIPTS}

@@ -70,7 +70,7 @@ async function coveragePeriods(pool: pg.Pool, ids: string[] | null): Promise<Set
 async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Set<number>; upTo: string | null }> {
   const state = all ? null : (await pool.query<{ seen: string | null }>(`SELECT detail->>'receiptId' AS seen FROM completeness_result WHERE measure = $1`, [MEASURES.state])).rows[0]?.seen ?? null;
   const { rows } = await pool.query<{ y: number | null; upto: string | null }>(
-    `SELECT DISTINCT extract(year FROM LEAST(r.received_at, r.report_timestamp) AT TIME ZONE 'Europe/Copenhagen')::int AS y,
+    `SELECT DISTINCT extract(year FROM r.reported_at AT TIME ZONE 'Europe/Copenhagen')::int AS y,
             max(r.id) OVER ()::text AS upto
      FROM receipt r WHERE $1::bigint IS NULL OR r.id > $1::bigint`,
     [state],

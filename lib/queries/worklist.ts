@@ -141,7 +141,7 @@ export async function worklist(viewer: Viewer, q: WorklistQuery): Promise<Workli
       SELECT r.* FROM receipt r LEFT JOIN organisation o ON o.sor_code = r.sor_code
       WHERE r.outcome = 'rejected'
         AND ${unknown ? "COALESCE(o.municipality_code, r.municipality_code) IS NULL AND $1::text IS NULL" : "COALESCE(o.municipality_code, r.municipality_code) = $1::text"}
-        AND ($2::timestamptz IS NULL OR (LEAST(r.received_at, r.report_timestamp) >= $2::timestamptz AND LEAST(r.received_at, r.report_timestamp) < $3::timestamptz))
+        AND ($2::timestamptz IS NULL OR (r.reported_at >= $2::timestamptz AND r.reported_at < $3::timestamptz))
     )`;
   const rules = await pool().query<{ rule: string; n: number }>(
     `WITH ${RECEIPTS}
