@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VISIT } from "@/lib/indicators/codes";
-import { areaOf, assembleVisitRows, type ItemCount, type VisitCount } from "./aggregate";
+import { areaOf, assembleVisitRows, visitCounts, type ItemCount, type VisitCount, type VisitGroup } from "./aggregate";
 
 const AARHUS = { level: "municipality" as const, code: "751" };
 
@@ -11,6 +11,40 @@ describe("areaOf", () => {
     expect(areaOf(1, "1082", null)).toEqual({ level: "region", code: "1082" });
     expect(areaOf(1, null, null)).toBeNull();
     expect(areaOf(3, null, null)).toEqual({ level: "nation", code: "DK" });
+  });
+});
+
+describe("visitCounts", () => {
+  const H = 3_600_000; // ms per hour
+  // Aarhus (region 1082): barsel 3 visits reported after 1, 2 and 10 hours; graviditet 1 visit after 4 hours.
+  // Skive (1082 too): barsel 2 visits after 3 and 5 hours, one face to face. A custodian of no municipality: 1 barsel
+  // visit of unknown delay, which counts for the nation only.
+  const groups: VisitGroup[] = [
+    { visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 3, timely: 3, faceToFace: 3, delays: [10 * H, 1 * H, 2 * H] },
+    { visitType: VISIT.graviditet, region: "1082", kommune: "751", visits: 1, timely: 1, faceToFace: 1, delays: [4 * H] },
+    { visitType: VISIT.barsel, region: "1082", kommune: "779", visits: 2, timely: 2, faceToFace: 1, delays: [5 * H, 3 * H] },
+    { visitType: VISIT.barsel, region: null, kommune: null, visits: 1, timely: 0, faceToFace: 0, delays: [null] },
+  ];
+  const counts = visitCounts(groups);
+  const at = (level: string, code: string, visitType: string) => counts.find((c) => c.area.level === level && c.area.code === code && c.visitType === visitType);
+
+  it("gives every municipality, region and the nation per visit type and over all types", () => {
+    expect(counts).toHaveLength(3 + 2 + 2 + 2 + 1 + 1);
+    expect(at("municipality", "751", VISIT.barsel)).toMatchObject({ visits: 3, timely: 3, faceToFace: 3, medianHours: 2 });
+    expect(at("municipality", "751", "")).toMatchObject({ visits: 4, medianHours: 3 }); // 1, 2, 4, 10 → (2 + 4) / 2
+    expect(at("municipality", "779", VISIT.barsel)).toMatchObject({ visits: 2, faceToFace: 1, medianHours: 4 });
+  });
+
+  it("sums the municipalities into the region, and everything (even without a municipality) into the nation", () => {
+    expect(at("region", "1082", VISIT.barsel)).toMatchObject({ visits: 5, timely: 5, medianHours: 3 }); // 1, 2, 3, 5, 10
+    expect(at("region", "1082", "")).toMatchObject({ visits: 6, medianHours: 3.5 }); // 1, 2, 3, 4, 5, 10
+    // the unknown delay counts as a visit, but not in the median
+    expect(at("nation", "DK", VISIT.barsel)).toMatchObject({ visits: 6, timely: 5, faceToFace: 4, medianHours: 3 });
+    expect(at("nation", "DK", "")).toMatchObject({ visits: 7, medianHours: 3.5 });
+  });
+
+  it("has no median when no delay is known", () => {
+    expect(visitCounts([{ visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 1, timely: 0, faceToFace: 1, delays: [null] }])[0].medianHours).toBeNull();
   });
 });
 

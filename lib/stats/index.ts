@@ -8,7 +8,7 @@
  * - suppression.ts  primary and complementary small-number suppression
  * - format.ts       Danish number formatting
  * - missing.ts      typed missing states
- * - percentile.ts   percentiles of sorted values (R type 7)
+ * - percentile.ts   percentiles of sorted values (R type 7), or of unsorted ones by selection
  */
 export { normalCdf, normalQuantile, zForConfidence } from "./normal";
 export { wilson, CONFIDENCE_95, CONFIDENCE_998, type ProportionEstimate } from "./proportion";
@@ -48,4 +48,4 @@ export {
 } from "./suppression";
 export { formatDecimal, formatNumber, formatPercent, MISSING_TEXT, type NumberFormatOptions } from "./format";
 export { MISSING_STATES, MISSING_STATE_LABELS, isMissingState, type MissingState } from "./missing";
-export { percentile } from "./percentile";
+export { percentile, percentileInPlace } from "./percentile";
