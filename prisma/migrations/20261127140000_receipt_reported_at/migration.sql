@@ -15,3 +15,6 @@ CREATE TRIGGER receipt_reported_at BEFORE INSERT OR UPDATE OF received_at, repor
 UPDATE "receipt" SET "reported_at" = LEAST("received_at", "report_timestamp");
 
 CREATE INDEX "receipt_reported_at_idx" ON "receipt"("reported_at");
+
+-- fresh statistics, so the planner uses the new index at once (autovacuum removes the old row versions later)
+ANALYZE "receipt";
