@@ -59,15 +59,18 @@ const factsSelect = (some: boolean) => `
     FROM enc x JOIN observation o ON o.encounter_id = x.resource_id
     WHERE x.f2f AND o.status <> 'entered-in-error'
     UNION ALL
-    SELECT x.resource_id, o.kind::text, o.code, o.value_code, o.value_quantity, o.data_absent_reason, o.effective_start
-    FROM enc x JOIN observation o ON o.citizen_id = x.citizen_id AND o.encounter_id IS NULL
-    WHERE x.f2f AND o.status <> 'entered-in-error' AND ${local("o.effective_start")} = x.on_date
-    UNION ALL
-    SELECT x.resource_id, o.kind::text, o.code, o.value_code, o.value_quantity, o.data_absent_reason, o.effective_start
-    FROM enc x
-    JOIN parent_link pl ON pl.child_id = x.citizen_id AND pl.active AND pl.parent_id IS NOT NULL
-    JOIN observation o ON o.citizen_id = pl.parent_id AND o.encounter_id IS NULL
-    WHERE x.f2f AND o.status <> 'entered-in-error' AND ${local("o.effective_start")} = x.on_date
+    -- observations without an encounter, of the visit's day, by the visit's subject or a parent of the child: one
+    -- join of those few observations with both kinds of owner (two joins read them twice)
+    SELECT w.resource_id, o.kind::text, o.code, o.value_code, o.value_quantity, o.data_absent_reason, o.effective_start
+    FROM (
+      SELECT x.resource_id, x.citizen_id AS owner, x.on_date FROM enc x WHERE x.f2f
+      UNION ALL
+      SELECT x.resource_id, pl.parent_id, x.on_date FROM enc x
+      JOIN parent_link pl ON pl.child_id = x.citizen_id AND pl.active AND pl.parent_id IS NOT NULL
+      WHERE x.f2f
+    ) w
+    JOIN observation o ON o.citizen_id = w.owner AND o.encounter_id IS NULL AND ${local("o.effective_start")} = w.on_date
+    WHERE o.status <> 'entered-in-error'
   ),
   matched AS (
     SELECT l.enc_id, 1::bigint << m.bit AS b, l.value_code IS NOT NULL OR l.value_quantity IS NOT NULL AS has_value, l.data_absent_reason, l.effective_start
