@@ -34,6 +34,44 @@ describe("inLanes", () => {
     expect(finished).toEqual([]);
   });
 
+  it("opens more lanes once the widening job has settled, and no more than asked", async () => {
+    let release!: () => void;
+    const other = new Promise<void>((r) => (release = r));
+    let running = 0;
+    const most: number[] = [];
+    const done: number[] = [];
+    await inLanes(
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      1,
+      async (i) => {
+        most.push(++running);
+        if (i === 3) release(); // the other job finishes while the third item runs
+        await tick();
+        await tick();
+        done.push(i);
+        running--;
+      },
+      { when: other, to: 3 },
+    );
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(most.slice(0, 3)).toEqual([1, 1, 1]); // one lane until then
+    expect(Math.max(...most)).toBe(3);
+  });
+
+  it("widens after a failed widening job too, and never waits for one that does not settle", async () => {
+    const done: number[] = [];
+    await inLanes([1, 2], 1, async (i) => void done.push(i), { when: new Promise(() => {}), to: 4 });
+    expect(done).toEqual([1, 2]);
+    let most = 0;
+    let running = 0;
+    await inLanes([1, 2, 3, 4], 1, async () => {
+      most = Math.max(most, ++running);
+      await tick();
+      running--;
+    }, { when: Promise.reject(new Error("anden opgave")), to: 2 });
+    expect(most).toBe(2);
+  });
+
   it("handles an empty list and reads the lane count from the environment", async () => {
     await inLanes([], 4, async () => {
       throw new Error("never");

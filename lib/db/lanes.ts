@@ -10,8 +10,17 @@ export function refreshLanes(env: Record<string, string | undefined> = process.e
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 1;
 }
 
-/** Calls `fn` for every item, at most `lanes` at a time, in order of the list; rejects with the first error once the running calls have settled. */
-export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** More lanes once another job that held cores has finished (`when` settles, fulfilled or not): `to` in all. */
+export interface Widening {
+  when: Promise<unknown>;
+  to: number;
+}
+
+/**
+ * Calls `fn` for every item, at most `lanes` at a time (`widen.to` once `widen.when` has settled), in order of the list;
+ * rejects with the first error once the running calls have settled.
+ */
+export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: T) => Promise<void>, widen?: Widening): Promise<void> {
   let next = 0;
   let failed: { error: unknown } | null = null;
   const lane = async () => {
@@ -24,6 +33,19 @@ export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: 
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  const first = Math.max(1, Math.min(lanes, items.length));
+  const extra: Promise<void>[] = [];
+  let finished = false;
+  if (widen)
+    void widen.when.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      // (lanes opened after every item was taken would find nothing to do: none are opened then)
+      if (!finished) for (let i = first; i < widen.to; i++) extra.push(lane());
+    });
+  await Promise.all(Array.from({ length: first }, lane));
+  finished = true;
+  await Promise.all(extra);
   if (failed) throw (failed as { error: unknown }).error;
 }

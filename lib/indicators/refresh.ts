@@ -122,8 +122,10 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
   const visitAggregates = visitFacts.then((f) => completenessAggregates(pool, f, { quiet: opts.quiet, families: ["visits", "validity"] }));
   visitAggregates.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   let done = 0;
-  // the visit facts are one long query on one core: the groups get the other lanes, so the two do not slow each other
-  await inLanes(groups, Math.max(1, refreshLanes() - 1), async (g) => {
+  // the visit facts are one long query on one core: the groups get the other lanes, so the two do not slow each other,
+  // and every lane once the visit facts and their aggregates are done
+  const lanes = refreshLanes();
+  await inLanes(groups, Math.max(1, lanes - 1), async (g) => {
     await withTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...REFRESH_LOCK]);
       await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.refreshGroup, `${g.indicatorIds[0]}|${g.period}`]);
@@ -143,7 +145,7 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     });
     done += g.indicatorIds.length;
     if (!opts.quiet) p.update(`${done}/${cells.length} indikator × periode (${g.period})`);
-  });
+  }, { when: visitAggregates, to: lanes });
   const facts = await visitFacts;
   const coverage = await completenessAggregates(pool, facts, { quiet: opts.quiet, families: ["coverage"] });
   const visits = await visitAggregates;
