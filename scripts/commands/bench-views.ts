@@ -7,6 +7,7 @@
  * children: five cohorts at any scale give the same aggregate tables (the run prints their row counts).
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
@@ -57,6 +58,37 @@ interface Figures {
   p95: number;
   /** completed calls per second */
   rate: number;
+  /** CPU time of the app processes per call (ms), where the system tells it (Linux), else null */
+  cpu?: number | null;
+}
+
+/**
+ * CPU time (ms) used so far by a process and its children that are still running (the app cluster: its primary and
+ * workers), from Linux's /proc; null elsewhere. Steadier than a p95 on a machine whose cores the load generator and
+ * PostgreSQL share: it shows what a call costs the app, whatever else the machine is doing.
+ */
+function treeCpuMs(root: number): number | null {
+  if (!fs.existsSync(`/proc/${root}/stat`)) return null;
+  const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux architecture the app runs on
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      // fields after the command name: state ppid … utime (12th) stime (13th)
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(pid) === root || Number(f[1]) === root) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** underLoad, with the app's CPU time per call. */
+async function appUnderLoad(app: number, requests: number, clients: number, call: () => Promise<void>): Promise<Figures> {
+  const before = treeCpuMs(app);
+  const figures = await underLoad(requests, clients, call);
+  const after = treeCpuMs(app);
+  return { ...figures, cpu: before === null || after === null ? null : (after - before) / requests };
 }
 
 /** `requests` calls of `call` spread over `clients` concurrent workers; the latency of each, and the rate. */
@@ -178,13 +210,13 @@ export const benchViewsCmd: Command = {
       const apiFigures: Figures[] = [];
       for (const t of apis) {
         console.log(`[bench:views] ${t.name} …`);
-        apiFigures.push(await underLoad(requests, clients, () => client.get(t.path)));
+        apiFigures.push(await appUnderLoad(app.child.pid!, requests, clients, () => client.get(t.path)));
       }
       const pageFigures: (Figures & { js: number })[] = [];
       for (const t of pages) {
         console.log(`[bench:views] ${t.name} …`);
         const html = await getOk(app.url + t.path, cookie);
-        const page = await underLoad(Math.ceil(requests / 2), clients, () => client.get(t.path));
+        const page = await appUnderLoad(app.child.pid!, Math.ceil(requests / 2), clients, () => client.get(t.path));
         pageFigures.push({ ...page, js: await firstLoadJs(app.url, html, cookie) });
       }
       const sqlFigures: Figures[] = [];
@@ -195,15 +227,16 @@ export const benchViewsCmd: Command = {
       }
 
       console.log(`\n${clients} samtidige klienter, ${requests} kald pr. mål efter ${warmupCalls} til opvarmning, som ${role} (${kommune}), ${processes} appprocesser; tider i ms`);
-      console.log(`${"mål".padEnd(20)}     p50     p95   kald/s | rå SQL p50     p95 | p95-forhold`);
+      const cpu = (f: Figures) => (f.cpu == null ? "      –" : fmt(f.cpu));
+      console.log(`${"mål".padEnd(20)}     p50     p95   kald/s  app-CPU/kald | rå SQL p50     p95 | p95-forhold`);
       apis.forEach((t, i) => {
         const [api, q] = [apiFigures[i], sqlFigures[i]];
-        console.log(`${t.name.padEnd(20)} ${fmt(api.p50)} ${fmt(api.p95)} ${fmt(api.rate)}  |    ${fmt(q.p50)} ${fmt(q.p95)} | ${(api.p95 / q.p95).toFixed(1)}×`);
+        console.log(`${t.name.padEnd(20)} ${fmt(api.p50)} ${fmt(api.p95)} ${fmt(api.rate)}       ${cpu(api)}  |    ${fmt(q.p50)} ${fmt(q.p95)} | ${(api.p95 / q.p95).toFixed(1)}×`);
       });
-      console.log(`\n${"side".padEnd(20)}     p50     p95   kald/s | første JS (gzip)`);
+      console.log(`\n${"side".padEnd(20)}     p50     p95   kald/s  app-CPU/kald | første JS (gzip)`);
       pages.forEach((t, i) => {
         const page = pageFigures[i];
-        console.log(`${t.name.padEnd(20)} ${fmt(page.p50)} ${fmt(page.p95)} ${fmt(page.rate)}  | ${(page.js / 1024).toFixed(0).padStart(5)} kB`);
+        console.log(`${t.name.padEnd(20)} ${fmt(page.p50)} ${fmt(page.p95)} ${fmt(page.rate)}       ${cpu(page)}  | ${(page.js / 1024).toFixed(0).padStart(5)} kB`);
       });
       client.close();
       return 0;
