@@ -37,7 +37,7 @@ export function categoryFill(c: Category): string {
 
 export function Patterns() {
   return (
-    <svg aria-hidden="true" focusable="false" width="0" height="0" style={{ position: "absolute" }}>
+    <svg aria-hidden="true" focusable="false" width="0" height="0" className="pattern-defs">
       <defs>
         {CATEGORIES.filter((c) => CATEGORY_STYLE[c].pattern).map((c) => (
           <pattern key={c} id={patternId(c)} width="6" height="6" patternUnits="userSpaceOnUse">

@@ -8,7 +8,8 @@ describe("contentSecurityPolicy", () => {
   it("allows scripts by nonce only, never inline or eval in production", () => {
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(directive(csp, "style-src")).toBe("style-src 'self' 'nonce-abc123'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(directive(csp, "style-src-attr")).toBe("style-src-attr 'none'");
+    expect(csp).not.toMatch(/unsafe/);
   });
   it("forbids framing, plugins, foreign bases and foreign form targets", () => {
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
@@ -19,6 +20,7 @@ describe("contentSecurityPolicy", () => {
   it("adds eval and inline styles only in development, and the sign-on issuer to form-action", () => {
     const dev = contentSecurityPolicy("n", { dev: true, formTargets: ["https://login.kommune.dk"] });
     expect(directive(dev, "script-src")).toBe("script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
+    expect(directive(dev, "style-src-attr")).toBe("style-src-attr 'unsafe-inline'");
     expect(directive(dev, "form-action")).toBe("form-action 'self' https://login.kommune.dk");
   });
 });

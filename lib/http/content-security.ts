@@ -12,10 +12,10 @@ export function newNonce(): string {
 /**
  * Scripts: only those carrying the nonce, and what they load ('strict-dynamic' – Next's chunk loader);
  * no 'unsafe-inline', no 'unsafe-eval' (development needs eval for React's error overlay).
- * Styles: <style>/<link> elements need the nonce or our own origin. Style *attributes* must stay allowed
- * (style-src-attr 'unsafe-inline'): Recharts renders its wrappers and tooltips server-side with inline
- * style attributes, and hydration does not re-apply blocked ones. Attribute styles cannot load anything
- * that img-src/font-src do not allow, and cannot run script.
+ * Styles: <style>/<link> elements need the nonce or our own origin, and no style *attribute* is allowed
+ * (style-src-attr 'none'): nothing the server renders carries one, and the charts style themselves in the
+ * browser through the CSSOM (element.style), which CSP does not restrict. Development allows inline styles
+ * for React's error overlay.
  * Forms may post to our own origin only; next-auth's sign-in answers the POST with a redirect, which a
  * browser checks against form-action only for a real form navigation – LDBU's login posts with fetch.
  * An external single-sign-on issuer is reached by a redirect, so it is added with LDBU_OIDC_ISSUER.
@@ -25,7 +25,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; form
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(opts.dev ? ["'unsafe-eval'"] : [])],
     ["style-src", "'self'", ...(opts.dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
-    ["style-src-attr", "'unsafe-inline'"],
+    ["style-src-attr", opts.dev ? "'unsafe-inline'" : "'none'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
