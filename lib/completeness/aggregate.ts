@@ -127,6 +127,9 @@ export interface VisitGroup {
 
 const MS_PER_HOUR = 3_600_000;
 
+/** Municipality (g 0), region (1) and nation (3) as GROUPING(region, kommune) numbers them, per visit type and over all. */
+const VISIT_SETS = [0, 1, 3].flatMap((g) => [true, false].map((byType) => ({ g, byType })));
+
 /**
  * Counts and median hours of every area × visit type ("" = all types of the period) from the groups of municipality ×
  * visit type: the municipalities, their regions and the nation, each per visit type and over all types. The median is
@@ -135,12 +138,8 @@ const MS_PER_HOUR = 3_600_000;
  * national birth cohort, the longest step of an incremental refresh).
  */
 export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
-  const SETS: { g: number; byType: boolean }[] = [
-    { g: 0, byType: true }, { g: 1, byType: true }, { g: 3, byType: true },
-    { g: 0, byType: false }, { g: 1, byType: false }, { g: 3, byType: false },
-  ];
   const out: VisitCount[] = [];
-  for (const { g, byType } of SETS) {
+  for (const { g, byType } of VISIT_SETS) {
     const acc = new Map<string, { area: Area; visitType: string; visits: number; timely: number; faceToFace: number; parts: (readonly (number | null)[])[] }>();
     for (const x of groups) {
       const area = areaOf(g, x.region, x.kommune);

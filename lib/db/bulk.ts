@@ -5,6 +5,9 @@
  */
 import type pg from "pg";
 
+/** A connection or the pool: a single statement needs no connection of its own. */
+type Queryable = pg.ClientBase | pg.Pool;
+
 export interface Column {
   name: string;
   /** PostgreSQL element type of the array parameter, e.g. "text", "timestamptz", "jsonb". */
@@ -30,7 +33,7 @@ function statement({ table, cols, rows, suffix = "" }: BulkInsert, first: number
   return { sql: `INSERT INTO ${table} (${cols.map((c) => c.name).join(", ")}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases.join(", ")}) ${suffix}`, params };
 }
 
-export async function bulkInsert(client: pg.ClientBase, table: string, cols: Column[], rows: unknown[][], suffix = ""): Promise<pg.QueryResult> {
+export async function bulkInsert(client: Queryable, table: string, cols: Column[], rows: unknown[][], suffix = ""): Promise<pg.QueryResult> {
   if (rows.length === 0) return { rows: [], rowCount: 0 } as unknown as pg.QueryResult;
   const { sql, params } = statement({ table, cols, rows, suffix }, 1);
   return client.query(sql, params);
@@ -42,7 +45,7 @@ export async function bulkInsert(client: pg.ClientBase, table: string, cols: Col
  * given), so transactions sending the same list take their row locks table by table alike. All see the statement's
  * snapshot, so none may depend on rows another writes — except foreign keys, checked at the end of the statement.
  */
-export async function bulkInsertAll(client: pg.ClientBase, inserts: BulkInsert[]): Promise<void> {
+export async function bulkInsertAll(client: Queryable, inserts: BulkInsert[]): Promise<void> {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const insert of inserts) {

@@ -41,7 +41,7 @@ export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: 
       () => undefined,
       () => undefined,
     ).then(() => {
-      // (lanes opened after every item was taken would find nothing to do: none are opened then)
+      // once the first lanes have taken every item there is nothing left for more
       if (!finished) for (let i = first; i < widen.to; i++) extra.push(lane());
     });
   await Promise.all(Array.from({ length: first }, lane));
