@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/roles";
+import { describeSchema } from "@/lib/db/catalog";
 import { pool } from "@/lib/db/client";
 import { refreshIndicators } from "@/lib/indicators/refresh";
 import { storeReports } from "@/lib/ingest/store";
@@ -196,6 +197,16 @@ submissions.push("{ikke json");
 
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
 const receipts = new Map<string, { outcome: string; rules: string[] }>();
+/** The schema as the migrations made it, before the full refresh rebuilt the visit facts' table. */
+let migratedCatalog: string[] = [];
+const catalog = async () => {
+  const c = await pool().connect();
+  try {
+    return await describeSchema(c);
+  } finally {
+    c.release();
+  }
+};
 
 beforeAll(async () => {
   db = await useAppDatabase();
@@ -207,6 +218,7 @@ beforeAll(async () => {
     const [r] = await storeReports(pool(), prepareSubmission(text, { channel: "cli" }).reports);
     receipts.set(receipts.has(id) ? `${id}-again` : id, { outcome: r.outcome, rules: r.issues.filter((i) => i.severity !== "information").map((i) => `${i.severity} ${i.details.coding[0].code}`) });
   }
+  migratedCatalog = await catalog();
   await refreshIndicators(pool(), { all: true, quiet: true });
 });
 afterAll(async () => db.close());
@@ -422,6 +434,12 @@ describe("the Fejlliste", () => {
 });
 
 describe("incremental refresh", () => {
+  it("a full refresh rebuilds the visit facts' table exactly as the migrations made it", async () => {
+    expect(await catalog()).toEqual(migratedCatalog);
+    expect(migratedCatalog.filter((l) => l.includes("completeness_visit")).length).toBeGreaterThan(10);
+    expect((await pool().query(`SELECT count(*)::int AS n FROM completeness_visit`)).rows[0].n).toBeGreaterThan(10);
+  });
+
   it("recomputes only what a correction touches and agrees with a full refresh", async () => {
     // M2's motor function is sent afterwards (same day as the visit, no encounter reference): no longer missing.
     const fix = report("r-m2-fix", "2023-11-01T10:00:00+01:00", [citizen(M[1], SOR_AARHUS), indicatorObs("m2-motor", ...INDICATOR.motor.slice(0, 2) as [string, string], "m2", M_AT, VALUE.motorNormal)]);
