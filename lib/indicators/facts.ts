@@ -19,6 +19,12 @@ import { OBSERVATION, UNIVERSAL_YEAR_ONE, VALUE, VISIT } from "./codes";
 import { birthYearsForPeriod, parsePeriod } from "./periods";
 
 const day = (ts: string, birth = "ch.birth_date") => `((${ts} AT TIME ZONE 'Europe/Copenhagen')::date - ${birth})`;
+/**
+ * day(ts) BETWEEN from AND to, as a range of ts itself (Danish midnights), so an index on the time reads only the
+ * window: observation(citizen_id, kind, code, effective_start).
+ */
+const dayWithin = (ts: string, from: number, to: number, birth = "ch.birth_date") =>
+  `${ts} >= ((${birth} + ${from})::timestamp AT TIME ZONE 'Europe/Copenhagen') AND ${ts} < ((${birth} + ${to + 1})::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
 
 /**
  * The children of one birth year ($1 = 1 January; only those in $4 when given) with their municipality, into the
@@ -64,7 +70,7 @@ const QUERIES: Record<string, () => string> = {
       SELECT ch.id, x.min_weight
       FROM placed ch CROSS JOIN LATERAL (
         SELECT count(*) AS n, min(o.value_quantity) AS min_weight FROM observation o
-        WHERE o.citizen_id = ch.id AND o.kind = 'weight' AND ${VALID_OBSERVATION} AND ${day("o.effective_start")} BETWEEN 1 AND 14
+        WHERE o.citizen_id = ch.id AND o.kind = 'weight' AND ${dayWithin("o.effective_start", 1, 14)} AND ${VALID_OBSERVATION}
       ) x
       WHERE x.n > 0
     )
@@ -103,8 +109,7 @@ const QUERIES: Record<string, () => string> = {
       FROM placed ch
       JOIN parent_link pl ON pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL
       JOIN observation o ON o.citizen_id = pl.parent_id AND o.kind = 'indicator' AND o.code = '${OBSERVATION.parentMentalState}'
-      WHERE o.value_code = '${VALUE.parentMentalProblem}' AND ${VALID_OBSERVATION}
-        AND ${day("o.effective_start")} BETWEEN 42 AND 98
+      WHERE o.value_code = '${VALUE.parentMentalProblem}' AND ${dayWithin("o.effective_start", 42, 98)} AND ${VALID_OBSERVATION}
     ),
     first_finding AS (SELECT child_id, parent_id, min(on_date) AS on_date FROM findings GROUP BY child_id, parent_id)
     SELECT ch.id, ch.kommune,
@@ -288,7 +293,9 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
       ${/^SELECT/i.test(body) ? body : `WITH ${body}`}
     ) AS r(id, kommune, status) JOIN placed pc ON pc.id = r.id,
     -- declares every parameter's type, whichever ones this indicator's query uses
-    (SELECT $1::int, $2::timestamptz, $3::timestamptz) AS params`;
+    (SELECT $1::int, $2::timestamptz, $3::timestamptz) AS params
+    -- in key order: the index takes the rows as a run of neighbouring entries (a third cheaper than in join order)
+    ORDER BY r.id`;
   const sql = record ? `WITH ins AS (${insert} RETURNING ${FACT_COLUMNS}) INSERT INTO fact_change SELECT ${FACT_COLUMNS}, 1 FROM ins` : insert;
   const res = await client.query(sql, [epdsCutoff, schoolStart, schoolEnd, indicatorId, period]);
   return res.rowCount ?? 0;

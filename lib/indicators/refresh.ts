@@ -69,10 +69,13 @@ async function yearsWithData(pool: pg.Pool, kids: string[] | null): Promise<{ y:
 
 const groupOf = (y: number, kind: string) => (kind === "birth-cohort" ? { period: String(y), indicatorIds: INFANT } : { period: periodsForBirthYear(kind, y, "school-year"), indicatorIds: [kind] });
 
+const largestFirst = (a: Group, b: Group) => b.indicatorIds.length - a.indicatorIds.length || a.period.localeCompare(b.period) || a.indicatorIds[0].localeCompare(b.indicatorIds[0]);
+
 async function work(pool: pg.Pool, all: boolean, started: Date): Promise<Group[]> {
   const thisYear = started.getFullYear();
   const due = (g: { period: string }) => Number(g.period.slice(0, 4)) <= thisYear;
-  if (all) return (await yearsWithData(pool, null)).map((r) => ({ ...groupOf(r.y, r.kind), only: null })).filter(due);
+  // the largest groups (a birth cohort's nine indicators) first, so the lanes end together
+  if (all) return (await yearsWithData(pool, null)).map((r) => ({ ...groupOf(r.y, r.kind), only: null })).filter(due).sort(largestFirst);
 
   const { rows: touched } = await pool.query<{ y: number; ids: string[] }>(
     `WITH touched AS (SELECT citizen_id FROM refresh_citizen WHERE marked_at <= $1),
@@ -129,6 +132,8 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
     await withTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...REFRESH_LOCK]);
       await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.refreshGroup, `${g.indicatorIds[0]}|${g.period}`]);
+      // the placing's sort of a cohort's reports and the indicators' hashes stay in memory
+      await client.query(`SET LOCAL work_mem = '64MB'`);
       // read under the lock: a standard SundK changes meanwhile is applied to these results too
       const standards = await currentStandards(client);
       await placeChildren(client, g.period, g.indicatorIds[0], g.only);

@@ -64,6 +64,11 @@ async function result(indicatorId: string, period: string, areaCode = "751") {
   const D = person("w-d", B, "M"); // weight day 4 but no birth weight in the register → uoplyst
   const E = person("w-e", B, "K"); // weight day 2 sent without value (data-absent reason) → uoplyst
   const F = person("w-f", B, "M"); // weights only on day 0 and day 15 (outside 1–14) → not counted
+  // Danish days, not UTC days: day 0 at 23:30 and day 15 at 00:30 (both within UTC's day 1–14) → not counted;
+  // day 1 at 00:15 (UTC: day 0) and day 14 at 23:45 (UTC: day 14) count
+  const H = person("w-h", B, "K"); // 2900 g day 0 23:30 and 2950 g day 15 00:30 Danish time → not counted
+  const I = person("w-i", B, "M"); // 2600 g of 3000 g day 1 00:15 Danish time (13.3 %) → numerator
+  const J = person("w-j", B, "K"); // 2650 g of 3000 g day 14 23:45 Danish time (11.7 %) → numerator
   const G = person("w-g", B, "K"); // 2900 g day 4 (12 %), later entered-in-error → no valid weight → not counted
   const T1 = person("w-t1", B, "K"); // twin: 2200 g of 2500 g (12 %) → numerator
   const T2 = person("w-t2", B, "M"); // twin: 2300 g of 2500 g (8 %) → denominator only
@@ -74,13 +79,16 @@ async function result(indicatorId: string, period: string, areaCode = "751") {
   send([citizen(D, SOR_AARHUS), weight("w-d1", D.id, day(B, 4), 3000)]);
   send([citizen(E, SOR_AARHUS), weight("w-e1", E.id, day(B, 2), null)]);
   send([citizen(F, SOR_AARHUS), weight("w-f1", F.id, day(B, 0), 3000), weight("w-f2", F.id, day(B, 15), 2600)]);
+  send([citizen(H, SOR_AARHUS), weight("w-h1", H.id, `${day(B, 0)}T23:30:00+01:00`, 2900), weight("w-h2", H.id, `${day(B, 15)}T00:30:00+01:00`, 2950)]);
+  send([citizen(I, SOR_AARHUS), weight("w-i1", I.id, `${day(B, 1)}T00:15:00+01:00`, 2600)]);
+  send([citizen(J, SOR_AARHUS), weight("w-j1", J.id, `${day(B, 14)}T23:45:00+01:00`, 2650)]);
   send([citizen(G, SOR_AARHUS), weight("w-g1", G.id, day(B, 4), 2900)]);
   send([citizen(G, SOR_AARHUS), weight("w-g1", G.id, day(B, 4), 2900, "g", "entered-in-error")]);
   send([citizen(T1, SOR_AARHUS), weight("w-t11", T1.id, day(B, 3), 2200)]);
   send([citizen(T2, SOR_AARHUS), weight("w-t21", T2.id, day(B, 3), 2300)]);
   send([citizen(M, SOR_LAESOE), weight("w-m1", M.id, day(B, 3), 3000)], `${day(B, 4)}T08:00:00Z`);
   send([citizen(M, SOR_AARHUS), encounter("w-m-e", M.id, VISIT.behovSmaaboern, `${day(B, 60)}T10:00:00Z`)], `${day(B, 61)}T08:00:00Z`);
-  for (const [c, w] of [[A, 3500], [Bb, 3500], [C, 4000], [D, ""], [E, 3000], [F, 3000], [G, 3300], [T1, 2500], [T2, 2500], [M, 3400]] as const) inRegister(c, w);
+  for (const [c, w] of [[A, 3500], [Bb, 3500], [C, 4000], [D, ""], [E, 3000], [F, 3000], [H, 3000], [I, 3000], [J, 3000], [G, 3300], [T1, 2500], [T2, 2500], [M, 3400]] as const) inRegister(c, w);
 }
 
 // ---------------------------------------------------------------- LDBU-02/03/04 (born 2023)
@@ -212,10 +220,10 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe("indicators on hand-worked data", () => {
-  it("LDBU-01 weight loss ≥ 10 %: 4 of 6, 2 uoplyst; the moving child counts for Aarhus", async () => {
-    expect(await result("LDBU-01", "2023")).toEqual({ numerator: 4, denominator: 6, uoplyst: 2 });
+  it("LDBU-01 weight loss ≥ 10 %: 6 of 8, 2 uoplyst (days 1–14 are Danish days); the moving child counts for Aarhus", async () => {
+    expect(await result("LDBU-01", "2023")).toEqual({ numerator: 6, denominator: 8, uoplyst: 2 });
     expect(await result("LDBU-01", "2023", "825")).toEqual({ numerator: 0, denominator: 0, uoplyst: 0 });
-    expect(await result("LDBU-01", "2023", "DK")).toEqual({ numerator: 4, denominator: 6, uoplyst: 2 });
+    expect(await result("LDBU-01", "2023", "DK")).toEqual({ numerator: 6, denominator: 8, uoplyst: 2 });
   });
   it("LDBU-02 EPDS screening: 4 of 6, 1 uoplyst (no parent known)", async () => {
     expect(await result("LDBU-02", "2023")).toEqual({ numerator: 4, denominator: 6, uoplyst: 1 });
@@ -259,7 +267,7 @@ describe("indicators on hand-worked data", () => {
   });
 
   it("an incremental refresh recomputes only the touched children and gives the same result as a full one", async () => {
-    // Retract child A's only weight (was a numerator of LDBU-01): 3 of 5 remain.
+    // Retract child A's only weight (was a numerator of LDBU-01): 5 of 7 remain.
     const retraction = report("r-retract", "2026-06-01T00:00:00Z", [
       citizen({ id: "w-a", cpr: reportsCpr("w-a") }, SOR_AARHUS),
       weight("w-a1", "w-a", day("2023-03-01", 3), 3100, "g", "entered-in-error"),
@@ -269,7 +277,7 @@ describe("indicators on hand-worked data", () => {
     const incremental = await refreshIndicators(pool(), { quiet: true });
     expect(incremental.cells.every((c) => c.children === 1)).toBe(true);
     expect(incremental.cells.map((c) => c.period)).toContain("2023");
-    expect(await result("LDBU-01", "2023")).toEqual({ numerator: 3, denominator: 5, uoplyst: 2 });
+    expect(await result("LDBU-01", "2023")).toEqual({ numerator: 5, denominator: 7, uoplyst: 2 });
     const before = (await pool().query(`SELECT indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst FROM indicator_result ORDER BY 1, 2, 3, 4, 5`)).rows;
     await refreshIndicators(pool(), { all: true, quiet: true });
     const after = (await pool().query(`SELECT indicator_id, period, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst FROM indicator_result ORDER BY 1, 2, 3, 4, 5`)).rows;
