@@ -48,7 +48,7 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * and code, evaluated per observation — a join with a table of matchers cost more than reading the observations.
  * Measurements are matched by kind whatever code they carry; the rest by kind and code.
  */
-export function itemBitSql(o: string): string {
+function itemBitSql(o: string): string {
   const byKind = new Map<string, Map<string | null, number>>();
   ITEMS.forEach((item, bit) => {
     for (const m of item.match) {
