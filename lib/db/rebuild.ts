@@ -25,6 +25,8 @@ export async function rebuildTable(client: pg.ClientBase, table: string, fill: (
   await client.query(`DROP TABLE IF EXISTS ${next}`);
   await client.query(`CREATE TABLE ${next} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING GENERATED)`);
   await fill(next);
+  // each index is sorted in memory, not in runs on disk
+  await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
 
   const { rows: indexes } = await client.query<{ name: string; def: string; primary: boolean }>(
     `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, x.indisprimary AS primary
