@@ -41,8 +41,9 @@ const PLACE_CHILDREN = `
     WHERE c.birth_date >= $1::date AND c.birth_date < ($1::date + interval '1 year')::date
       AND ($4::bigint[] IS NULL OR c.id = ANY($4::bigint[]))
       AND NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = c.id AND p.active)
-      AND (EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id AND r.active)
-           OR NOT EXISTS (SELECT 1 FROM citizen_record r WHERE r.citizen_id = c.id))
+      -- some active record, or none (register-only): looked up per child, since hashing all 1.3 M records for one
+      -- birth year cost more than the rest of the placing
+      AND COALESCE((SELECT bool_or(r.active) FROM citizen_record r WHERE r.citizen_id = c.id), true)
   ),
   latest AS (
     SELECT DISTINCT ON (cc.citizen_id) cc.citizen_id, cc.sor_code
