@@ -119,35 +119,17 @@ const factsSelect = (some: boolean) => `
   ),
   visits AS (
     SELECT x.*, COALESCE(v.mask, 0) AS mask,
-           COALESCE(ow.seen, 0) | COALESCE(dl.seen, 0) AS seen, COALESCE(ow.valued, 0) | COALESCE(dl.valued, 0) AS valued
+           COALESCE(ow.seen, 0) | COALESCE(dl.seen, 0) AS seen, COALESCE(ow.valued, 0) | COALESCE(dl.valued, 0) AS valued,
+           dl.reasons AS dayless_reasons
     FROM enc x
     LEFT JOIN visit_masks v ON v.visit_type = x.type_code
     LEFT JOIN own ow ON x.f2f AND ow.enc_id = x.resource_id
-    LEFT JOIN (SELECT enc_id, bit_or(b) AS seen, COALESCE(bit_or(b) FILTER (WHERE has_value), 0) AS valued FROM dayless GROUP BY enc_id) dl
-      ON x.f2f AND dl.enc_id = x.resource_id
-  ),
-  -- face-to-face visits with mandatory items sent only without a value
-  absent_bits AS (SELECT resource_id AS enc_id, mask & seen & ~valued AS bits FROM visits WHERE f2f AND mask & seen & ~valued <> 0),
-  -- the latest data-absent reason per such visit and item
-  reasons AS (
-    SELECT DISTINCT ON (r.enc_id, r.b) r.enc_id, r.b, r.reason
-    FROM (
-      SELECT a.enc_id, ${ITEM_BIT} AS b, o.data_absent_reason AS reason, o.effective_start
-      FROM absent_bits a JOIN observation o ON o.encounter_id = a.enc_id
-      WHERE o.status <> 'entered-in-error' AND o.data_absent_reason IS NOT NULL
-      UNION ALL
-      SELECT d.enc_id, d.b, d.reason, d.effective_start FROM dayless d WHERE d.reason IS NOT NULL
-    ) r
-    WHERE r.b IS NOT NULL
-    ORDER BY r.enc_id, r.b, r.effective_start DESC, r.reason DESC
-  ),
-  -- "item:reason" per item sent only without a value ($8: the items in bit order)
-  absent AS (
-    SELECT a.enc_id, array_agg(i.item || ':' || COALESCE(NULLIF(r.reason, ''), 'unknown') ORDER BY i.item || ':' || COALESCE(NULLIF(r.reason, ''), 'unknown')) AS items
-    FROM absent_bits a
-    JOIN unnest($8::text[]) WITH ORDINALITY AS i(item, n) ON a.bits & (1::bigint << (i.n - 1)::int) <> 0
-    LEFT JOIN reasons r ON r.enc_id = a.enc_id AND r.b = 1::bigint << (i.n - 1)::int
-    GROUP BY a.enc_id
+    LEFT JOIN (
+      SELECT enc_id, bit_or(b) AS seen, COALESCE(bit_or(b) FILTER (WHERE has_value), 0) AS valued,
+             -- the data-absent reasons among the day's observations (few), for the items sent only without a value below
+             jsonb_agg(jsonb_build_array(b, effective_start, reason)) FILTER (WHERE reason IS NOT NULL) AS reasons
+      FROM dayless GROUP BY enc_id
+    ) dl ON x.f2f AND dl.enc_id = x.resource_id
   )
   SELECT x.resource_id, x.citizen_id,
     CASE
@@ -163,8 +145,23 @@ const factsSelect = (some: boolean) => `
     CASE WHEN NOT x.f2f OR x.mask & ~x.seen = 0 THEN '{}'::text[]
          ELSE ARRAY(SELECT i.item FROM unnest($8::text[]) WITH ORDINALITY AS i(item, n) WHERE x.mask & ~x.seen & (1::bigint << (i.n - 1)::int) <> 0 ORDER BY 1)
     END AS missing,
-    COALESCE(a.items, '{}') AS absent
-  FROM visits x LEFT JOIN absent a ON a.enc_id = x.resource_id`;
+    -- "item:reason" per mandatory item sent only without a value, with the latest data-absent reason (of the visit's
+    -- own observations, by index, and of the day's); worked out only for those few visits, so the visits are read once
+    CASE WHEN NOT x.f2f OR x.mask & x.seen & ~x.valued = 0 THEN '{}'::text[]
+         ELSE ARRAY(
+           SELECT i.item || ':' || COALESCE(NULLIF((
+             SELECT r.reason FROM (
+               SELECT o.effective_start, o.data_absent_reason AS reason FROM observation o
+               WHERE o.encounter_id = x.resource_id AND o.status <> 'entered-in-error' AND o.data_absent_reason IS NOT NULL
+                 AND ${ITEM_BIT} = 1::bigint << (i.n - 1)::int
+               UNION ALL
+               SELECT (d->>1)::timestamptz, d->>2 FROM jsonb_array_elements(x.dayless_reasons) d
+               WHERE (d->>0)::bigint = 1::bigint << (i.n - 1)::int
+             ) r ORDER BY r.effective_start DESC, r.reason DESC LIMIT 1), ''), 'unknown')
+           FROM unnest($8::text[]) WITH ORDINALITY AS i(item, n)
+           WHERE x.mask & x.seen & ~x.valued & (1::bigint << (i.n - 1)::int) <> 0 ORDER BY 1)
+    END AS absent
+  FROM visits x`;
 
 function parameters(citizenIds: readonly string[] | null): unknown[] {
   const bit = new Map(ITEMS.map((item, i) => [item.key, i]));

@@ -193,6 +193,21 @@ send("r-r2", "2025-02-02T10:00:00+01:00", [citizen(R[1], SOR_AARHUS), ...visit("
 send("r-r3", "2025-02-03T10:00:00+01:00", [citizen(R[2], SOR_LAESOE), ...visit("r3-v", "r3", VISIT.barsel, R_AT, { relationship: "value", nutrition: "value" })]);
 submissions.push("{ikke json");
 
+// Birth cohort 2022, Læsø: L1's Barselsbesøg sends parent relationship (own observation) and weight (matched by day)
+// twice each without a value, with different reasons: the latest of each counts (relationship: not-asked, an hour
+// later than asked-declined; weight: asked-declined, two hours later than not-asked).
+const L1 = person("l1", "2022-03-01");
+const L_AT = "2022-03-05T10:00:00+01:00";
+const [relationshipProfile, relationshipCode] = INDICATOR.relationship;
+send("r-l1", hoursAfter(L_AT, 3), [
+  citizen(L1, SOR_LAESOE), encounter("l1-v", "l1", VISIT.barsel, L_AT, "finished", "HH"),
+  absent(indicatorObs("l1-rel-a", relationshipProfile, relationshipCode, "l1", L_AT, null, "l1-v"), "asked-declined"),
+  absent(indicatorObs("l1-rel-b", relationshipProfile, relationshipCode, "l1", hoursAfter(L_AT, 1), null, "l1-v"), "not-asked"),
+  absent(weight("l1-w-a", "l1", L_AT, null), "not-asked"),
+  absent(weight("l1-w-b", "l1", hoursAfter(L_AT, 2), null), "asked-declined"),
+  feeding("l1-n", "l1", L_AT, VALUE.fullBreastfeeding),
+]);
+
 // ---------------------------------------------------------------- run
 
 let db: Awaited<ReturnType<typeof useAppDatabase>>;
@@ -244,7 +259,7 @@ const PLEJERSKE: Viewer = { kind: "user", id: 4, username: "sp", name: "Sundheds
 describe("the fixtures go through the receiver as intended", () => {
   it("accepts the visits, warns about the intended observations, rejects R1–R4", () => {
     expect(receipts.get("r-m2")).toEqual({ outcome: "accepted", rules: ["warning ldbu-intended-motor-function", "warning ldbu-intended-parent-relationship"] });
-    for (const id of ["r-b1", "r-b2", "r-b3", "r-b4", "r-b5", "r-b6", "r-b6x", "r-m1", "r-m3", "r-g1", "r-k1", "r-t1", "r-c1", "r-x1", "r-s1", "r-u2"])
+    for (const id of ["r-l1", "r-b1", "r-b2", "r-b3", "r-b4", "r-b5", "r-b6", "r-b6x", "r-m1", "r-m3", "r-g1", "r-k1", "r-t1", "r-c1", "r-x1", "r-s1", "r-u2"])
       expect(receipts.get(id)?.outcome, `${id} ${receipts.get(id)?.rules}`).toBe("accepted");
     expect(receipts.get("r-x1-again")?.outcome).toBe("duplicate");
     expect(receipts.get("r-r1")).toEqual({ outcome: "rejected", rules: ["error gateway-children-report-weight"] });
@@ -265,6 +280,10 @@ describe("variable completeness (birth cohort 2023)", () => {
     expect(await stored("variable", "2023", "751", BARSEL)).toEqual({ numerator: 6, denominator: 9, detail: { visits: 3, absent: 2, missing: 1 } });
   });
 
+  it("an item sent several times without a value counts with its latest reason, of the visit's own observations and of the day's", async () => {
+    const r = await pool().query(`SELECT missing, absent FROM completeness_visit WHERE encounter_id = 'l1-v'`);
+    expect(r.rows).toEqual([{ missing: [], absent: ["relationship:not-asked", "weight:asked-declined"] }]);
+  });
   it("8–11 months in Aarhus: the intended observations M2 left out count as missing", async () => {
     expect(await counts("variable", "2023", "751", M811, "motor")).toEqual([2, 3]);
     expect((await stored("variable", "2023", "751", M811, "motor"))?.detail).toMatchObject({ missing: 1, absent: 0 });
