@@ -66,15 +66,28 @@ async function coveragePeriods(pool: pg.Pool, ids: string[] | null): Promise<Set
   return new Set(existing.map((r) => r.period));
 }
 
+const YEAR = (ts: string) => `extract(year FROM ${ts} AT TIME ZONE 'Europe/Copenhagen')::int`;
+
 /** Years with receipts the validity measures have not seen (all years for a full refresh), and the newest receipt id. */
 async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Set<number>; upTo: string | null }> {
   const state = all ? null : (await pool.query<{ seen: string | null }>(`SELECT detail->>'receiptId' AS seen FROM completeness_result WHERE measure = $1`, [MEASURES.state])).rows[0]?.seen ?? null;
-  const { rows } = await pool.query<{ y: number | null; upto: string | null }>(
-    `SELECT DISTINCT extract(year FROM r.reported_at AT TIME ZONE 'Europe/Copenhagen')::int AS y,
-            max(r.id) OVER ()::text AS upto
-     FROM receipt r WHERE $1::bigint IS NULL OR r.id > $1::bigint`,
-    [state],
-  );
+  const { rows } = all
+    ? // all years: from the earliest report, each next year's first report by the reported_at index (a few lookups;
+      // reading all 2.5 M national receipts took 6 s)
+      await pool.query<{ y: number | null; upto: string | null }>(
+        `WITH RECURSIVE years AS (
+           SELECT (SELECT ${YEAR("min(reported_at)")} FROM receipt) AS y
+           UNION ALL
+           SELECT (SELECT ${YEAR("min(r.reported_at)")} FROM receipt r WHERE r.reported_at >= make_timestamptz(years.y + 1, 1, 1, 0, 0, 0, 'Europe/Copenhagen'))
+           FROM years WHERE years.y IS NOT NULL
+         )
+         SELECT y, (SELECT max(id)::text FROM receipt) AS upto FROM years WHERE y IS NOT NULL`,
+      )
+    : // the receipts since the last refresh: few, found by id
+      await pool.query<{ y: number | null; upto: string | null }>(
+        `SELECT DISTINCT ${YEAR("r.reported_at")} AS y, max(r.id) OVER ()::text AS upto FROM receipt r WHERE r.id > $1::bigint`,
+        [state ?? "0"],
+      );
   return { years: new Set(rows.map((r) => r.y).filter((y): y is number => y !== null)), upTo: rows[0]?.upto ?? state };
 }
 
