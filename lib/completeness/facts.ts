@@ -22,6 +22,7 @@
  */
 import type pg from "pg";
 import { rebuildTable } from "@/lib/db/rebuild";
+import { notWhollyRetracted, notWhollyRetractedAmongAll } from "@/lib/ingest/retraction";
 import { VISIT } from "@/lib/indicators/codes";
 import { FACE_TO_FACE_CLASSES, ITEMS, STANDARD_VISIT_CODES, VISITS, VISIT_ITEMS } from "./items";
 import { schoolYearSql } from "./periods";
@@ -29,16 +30,6 @@ import { schoolYearSql } from "./periods";
 const local = (ts: string) => `(${ts} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 const SCHOOL_VISITS = VISITS.filter((v) => v.programme === "school").map((v) => v.code);
-
-/**
- * Not a wholly retracted citizen: some active record, or none at all (register-only). For all citizens, the few wholly
- * retracted ones are found once and hashed (probing two hashes of all 1.3 M records per visit cost 3 s more at
- * national scale); for the few of an incremental refresh a lookup per citizen (index) is far cheaper.
- */
-const NOT_RETRACTED = {
-  all: `e.citizen_id NOT IN (SELECT r.citizen_id FROM citizen_record r GROUP BY r.citizen_id HAVING NOT bool_or(r.active))`,
-  some: `COALESCE((SELECT bool_or(r.active) FROM citizen_record r WHERE r.citizen_id = e.citizen_id), true)`,
-};
 
 /** A constant string as an SQL literal (the items' kinds and codes are inlined so the planner sees a plain CASE). */
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -84,7 +75,7 @@ const factsSelect = (some: boolean) => `
     FROM encounter e JOIN citizen c ON c.id = e.citizen_id
     WHERE e.status = 'finished' AND e.type_code = ANY($1::text[])
       AND ($2::bigint[] IS NULL OR e.citizen_id = ANY($2::bigint[]))
-      AND ${some ? NOT_RETRACTED.some : NOT_RETRACTED.all}
+      AND ${some ? notWhollyRetracted("e.citizen_id") : notWhollyRetractedAmongAll("e.citizen_id")}
   ),
   -- each visit type's mandatory observations as a mask of item bits
   visit_masks AS (SELECT * FROM unnest($3::text[], $4::bigint[]) AS t(visit_type, mask)),

@@ -14,6 +14,7 @@
  *   or on its earliest report when all came later; else the register's bopælskommune.
  */
 import type pg from "pg";
+import { notWhollyRetracted } from "@/lib/ingest/retraction";
 import { INDICATOR_BY_ID } from "./catalog";
 import { OBSERVATION, UNIVERSAL_YEAR_ONE, VALUE, VISIT } from "./codes";
 import { birthYearsForPeriod, parsePeriod } from "./periods";
@@ -41,9 +42,7 @@ const PLACE_CHILDREN = `
     WHERE c.birth_date >= $1::date AND c.birth_date < ($1::date + interval '1 year')::date
       AND ($4::bigint[] IS NULL OR c.id = ANY($4::bigint[]))
       AND NOT EXISTS (SELECT 1 FROM parent_link p WHERE p.parent_id = c.id AND p.active)
-      -- some active record, or none (register-only): looked up per child, since hashing all 1.3 M records for one
-      -- birth year cost more than the rest of the placing
-      AND COALESCE((SELECT bool_or(r.active) FROM citizen_record r WHERE r.citizen_id = c.id), true)
+      AND ${notWhollyRetracted("c.id")}
   ),
   latest AS (
     SELECT DISTINCT ON (cc.citizen_id) cc.citizen_id, cc.sor_code

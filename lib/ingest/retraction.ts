@@ -1,0 +1,13 @@
+/**
+ * What a retracted citizen means for everything that reads the stored data: a citizen counts nowhere when every one of
+ * their records was retracted (citizen_record.active = false); a citizen with no record (register only) counts. The
+ * one rule in two SQL forms over a column of citizen ids, chosen by how many citizens are asked about:
+ * - `notWhollyRetracted`: one index lookup per citizen — for a birth cohort or the citizens of an incremental refresh
+ *   (hashing all 1.3 M national records cost more than the rest of such a query);
+ * - `notWhollyRetractedAmongAll`: the few wholly retracted citizens found once and anti-joined — for all 2.5 M visits.
+ */
+export const notWhollyRetracted = (citizenId: string) =>
+  `COALESCE((SELECT bool_or(r.active) FROM citizen_record r WHERE r.citizen_id = ${citizenId}), true)`;
+
+export const notWhollyRetractedAmongAll = (citizenId: string) =>
+  `${citizenId} NOT IN (SELECT r.citizen_id FROM citizen_record r GROUP BY r.citizen_id HAVING NOT bool_or(r.active))`;
