@@ -4,10 +4,13 @@
  * one rule in two SQL forms over a column of citizen ids, chosen by how many citizens are asked about:
  * - `notWhollyRetracted`: one index lookup per citizen — for a birth cohort or the citizens of an incremental refresh
  *   (hashing all 1.3 M national records cost more than the rest of such a query);
- * - `notWhollyRetractedAmongAll`: the few wholly retracted citizens found once and anti-joined — for all 2.5 M visits.
+ * - `notWhollyRetractedAmongAll`: the few wholly retracted citizens found once and anti-joined — for all 2.5 M visits;
+ *   found from the retracted records (few) with an index lookup each for an active one (0.1 s nationally; grouping all
+ *   1.3 M records by citizen took 2–3 s).
  */
 export const notWhollyRetracted = (citizenId: string) =>
   `COALESCE((SELECT bool_or(r.active) FROM citizen_record r WHERE r.citizen_id = ${citizenId}), true)`;
 
 export const notWhollyRetractedAmongAll = (citizenId: string) =>
-  `${citizenId} NOT IN (SELECT r.citizen_id FROM citizen_record r GROUP BY r.citizen_id HAVING NOT bool_or(r.active))`;
+  `${citizenId} NOT IN (SELECT r.citizen_id FROM citizen_record r
+    WHERE NOT r.active AND NOT EXISTS (SELECT 1 FROM citizen_record a WHERE a.citizen_id = r.citizen_id AND a.active))`;
