@@ -1,8 +1,8 @@
 /**
  * schema.prisma and prisma/migrations must describe the same database: one database is built
  * from the migrations, another from the SQL Prisma derives from schema.prisma, and their
- * catalogs must match exactly — apart from what schema.prisma cannot express (lib/db/sql-only.ts), which is added to
- * the schema's database and must come from a migration.
+ * catalogs must match exactly — apart from what schema.prisma cannot express (lib/db/sql-only.ts), whose statements are
+ * taken from their migrations and run on the schema's database too.
  */
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,7 +24,12 @@ describe("schema drift", () => {
     const sql = diffSchemas(null, fs.readFileSync("prisma/schema.prisma", "utf8"), fromSchema.url);
     expect(sql).toContain("CREATE TABLE");
     await withClient(fromSchema.url, (c) => c.query(sql));
-    for (const ix of SQL_ONLY_INDEXES) await withClient(fromSchema.url, (c) => c.query(ix.sql));
+    for (const ix of SQL_ONLY_INDEXES) {
+      const migration = fs.readFileSync(`prisma/migrations/${ix.migration}/migration.sql`, "utf8");
+      const statement = new RegExp(`^CREATE INDEX "${ix.name}" [^;]+;`, "m").exec(migration);
+      expect(statement, `${ix.migration} opretter ${ix.name}`).not.toBeNull();
+      await withClient(fromSchema.url, (c) => c.query(statement![0]));
+    }
 
     const a = await withClient(fromMigrations.url, describeSchema);
     const b = await withClient(fromSchema.url, describeSchema);
@@ -32,6 +37,5 @@ describe("schema drift", () => {
     const onlyInSchema = b.filter((l) => !a.includes(l));
     expect({ onlyInMigrations, onlyInSchema }).toEqual({ onlyInMigrations: [], onlyInSchema: [] });
     expect(a.length).toBeGreaterThan(100);
-    for (const ix of SQL_ONLY_INDEXES) expect(a.some((l) => l.includes(`.${ix.name} CREATE INDEX`))).toBe(true);
   });
 });
