@@ -130,7 +130,10 @@ export async function startEmbeddedPostgres(log: (m: string) => void = console.l
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // PostgreSQL's own C.UTF-8 collation (code point order, as glibc's C.UTF-8 gave) compares text bytewise: index
+    // builds and sorts on text keys take about half the time they take through glibc, and no C library upgrade can
+    // change the order under existing indexes. Character classes and case mapping stay Unicode-aware.
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100", ...tuningFlags()],
     onLog: () => {},
     onError: (e) => log(`[db] ${String(e)}`),

@@ -48,6 +48,13 @@ describe("embedded PostgreSQL", () => {
     await withClient(first.url, async (c) => {
       await c.query("CREATE TABLE keep (v text)");
       await c.query("INSERT INTO keep VALUES ('bevaret')");
+      // PostgreSQL's own C.UTF-8: text in code point order, Danish letters still case-mapped
+      const { rows } = await c.query(
+        `SELECT d.datlocprovider AS provider, d.datlocale AS locale, upper('æøå') AS upper, array_agg(w ORDER BY w) AS sorted
+         FROM pg_database d, unnest(ARRAY['Aabenraa', 'Ærø', 'Århus', 'Odense', 'Øster']) AS w WHERE d.datname = current_database()
+         GROUP BY 1, 2`,
+      );
+      expect(rows).toEqual([{ provider: "b", locale: "C.UTF-8", upper: "ÆØÅ", sorted: ["Aabenraa", "Odense", "Århus", "Ærø", "Øster"] }]);
     });
 
     const second = await startDb();
