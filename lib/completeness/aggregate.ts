@@ -256,38 +256,74 @@ export async function coverageRows(client: pg.ClientBase, period: string): Promi
   return out;
 }
 
-/** [start, end) of a calendar year in Danish time, as timestamptz text. */
-function yearBounds(year: number): [string, string] {
-  return [`${year}-01-01T00:00:00+01:00`, `${year + 1}-01-01T00:00:00+01:00`];
+/** Danish calendar day of a receipt (its `reported_at`). */
+const DAY = `(r.reported_at AT TIME ZONE 'Europe/Copenhagen')::date`;
+
+/**
+ * Recounts the receipts of some days of one year (null: the whole year) into the day tables validity is summed from
+ * (CompletenessReceiptDay, CompletenessReceiptRule); each day is counted whole, from the receipts by their
+ * reported_at index. Receipts are never changed once stored, so a day without new receipts keeps its counts.
+ */
+async function recountReceiptDays(client: pg.ClientBase, year: number, days: readonly string[] | null): Promise<void> {
+  // which rows, and the days' [start, end) in Danish time (so the index on reported_at reads only them), by $1
+  const [which, spans, param] =
+    days === null
+      ? [
+          `day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1)`,
+          `SELECT make_timestamptz($1, 1, 1, 0, 0, 0, 'Europe/Copenhagen') AS s, make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Europe/Copenhagen') AS e`,
+          year,
+        ]
+      : [`day = ANY($1::date[])`, `SELECT d::timestamp AT TIME ZONE 'Europe/Copenhagen' AS s, (d + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen' AS e FROM unnest($1::date[]) AS d`, days];
+  const params = [param];
+  await client.query(`DELETE FROM completeness_receipt_day WHERE ${which}`, params);
+  await client.query(`DELETE FROM completeness_receipt_rule WHERE ${which}`, params);
+  await client.query(
+    `INSERT INTO completeness_receipt_day (day, sor_code, municipality_code, receipts, rejected)
+     SELECT ${DAY}, COALESCE(r.sor_code, ''), COALESCE(r.municipality_code, ''), count(*), count(*) FILTER (WHERE r.outcome = 'rejected')
+     FROM (${spans}) AS span JOIN receipt r ON r.reported_at >= span.s AND r.reported_at < span.e
+     GROUP BY 1, 2, 3`,
+    params,
+  );
+  await client.query(
+    `INSERT INTO completeness_receipt_rule (day, sor_code, municipality_code, rule, rejected)
+     SELECT day, sor_code, municipality_code, rule, count(*) FROM (
+       SELECT DISTINCT r.id, ${DAY} AS day, COALESCE(r.sor_code, '') AS sor_code, COALESCE(r.municipality_code, '') AS municipality_code,
+              COALESCE(i->'details'->'coding'->0->>'code', '?') AS rule
+       FROM (${spans}) AS span JOIN receipt r ON r.reported_at >= span.s AND r.reported_at < span.e
+       CROSS JOIN LATERAL jsonb_array_elements(r.issues) AS i
+       WHERE r.outcome = 'rejected' AND i->>'severity' IN ('error', 'fatal')
+     ) x GROUP BY 1, 2, 3, 4`,
+    params,
+  );
 }
 
 /**
  * Validity of the receipts reported in one calendar year: rejected / all receipts (accepted, rejected and
  * duplicates), and per rule the rejected receipts with at least one error of that rule. A receipt's time is the
- * earlier of its receipt and the report's own timestamp (see ./facts.ts); its municipality is that of its SOR code.
+ * earlier of its receipt and the report's own timestamp (see ./facts.ts); its municipality is that of its SOR code,
+ * else the one it names. `days`: the days with new receipts, recounted first (null: every day of the year).
  */
-export async function validityRows(client: pg.ClientBase, year: number): Promise<CompletenessRow[]> {
+export async function validityRows(client: pg.ClientBase, year: number, days: readonly string[] | null): Promise<CompletenessRow[]> {
+  await recountReceiptDays(client, year, days);
   const period = String(year);
-  const [from, to] = yearBounds(year);
-  const RECEIPTS = `
-    rc AS (
-      SELECT r.id, r.outcome, r.issues, COALESCE(o.municipality_code, r.municipality_code) AS kommune
-      FROM receipt r LEFT JOIN organisation o ON o.sor_code = r.sor_code
-      WHERE r.reported_at >= $1::timestamptz AND r.reported_at < $2::timestamptz
-    )`;
+  // the year's day counts, each placed in a municipality
+  const placed = (table: string, columns: string) => `
+    SELECT ${columns}, COALESCE(o.municipality_code, NULLIF(d.municipality_code, '')) AS kommune
+    FROM ${table} d LEFT JOIN organisation o ON o.sor_code = d.sor_code
+    WHERE d.day >= make_date($1, 1, 1) AND d.day < make_date($1 + 1, 1, 1)`;
   const totals = await client.query(
-    `WITH ${RECEIPTS}
+    `WITH rc AS (${placed("completeness_receipt_day", "d.receipts, d.rejected")})
      SELECT GROUPING(m.region_code, rc.kommune) AS g, m.region_code AS region, rc.kommune,
-            count(*)::int AS receipts, count(*) FILTER (WHERE rc.outcome = 'rejected')::int AS rejected
+            sum(rc.receipts)::int AS receipts, sum(rc.rejected)::int AS rejected
      FROM rc LEFT JOIN municipality m ON m.code = rc.kommune
      GROUP BY GROUPING SETS ((m.region_code, rc.kommune), (m.region_code), ())`,
-    [from, to],
+    [year],
   );
   const out: CompletenessRow[] = [];
   const rejected = new Map<string, number>();
   for (const r of totals.rows) {
     const area = areaOf(r.g, r.region, r.kommune);
-    if (!area || r.receipts === 0) continue;
+    if (!area || !r.receipts) continue;
     rejected.set(areaKey(area), r.rejected);
     out.push({
       measure: MEASURES.validity, period, areaLevel: area.level, areaCode: area.code, visitType: "", item: "",
@@ -295,16 +331,11 @@ export async function validityRows(client: pg.ClientBase, year: number): Promise
     });
   }
   const rules = await client.query(
-    `WITH ${RECEIPTS},
-     x AS (
-       SELECT DISTINCT rc.id, rc.kommune, i->'details'->'coding'->0->>'code' AS rule
-       FROM rc CROSS JOIN LATERAL jsonb_array_elements(rc.issues) AS i
-       WHERE rc.outcome = 'rejected' AND i->>'severity' IN ('error', 'fatal')
-     )
-     SELECT GROUPING(m.region_code, x.kommune) AS g, m.region_code AS region, x.kommune, COALESCE(x.rule, '?') AS rule, count(*)::int AS n
+    `WITH x AS (${placed("completeness_receipt_rule", "d.rule, d.rejected")})
+     SELECT GROUPING(m.region_code, x.kommune) AS g, m.region_code AS region, x.kommune, x.rule, sum(x.rejected)::int AS n
      FROM x LEFT JOIN municipality m ON m.code = x.kommune
-     GROUP BY GROUPING SETS ((COALESCE(x.rule, '?'), m.region_code, x.kommune), (COALESCE(x.rule, '?'), m.region_code), (COALESCE(x.rule, '?')))`,
-    [from, to],
+     GROUP BY GROUPING SETS ((x.rule, m.region_code, x.kommune), (x.rule, m.region_code), (x.rule))`,
+    [year],
   );
   for (const r of rules.rows) {
     const area = areaOf(r.g, r.region, r.kommune);

@@ -68,27 +68,36 @@ async function coveragePeriods(pool: pg.Pool, ids: string[] | null): Promise<Set
 
 const YEAR = (ts: string) => `extract(year FROM ${ts} AT TIME ZONE 'Europe/Copenhagen')::int`;
 
-/** Years with receipts the validity measures have not seen (all years for a full refresh), and the newest receipt id. */
-async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Set<number>; upTo: string | null }> {
+/**
+ * Years with receipts the validity measures have not counted, each with the days to recount (null: the whole year,
+ * as for every year of a full refresh), and the newest receipt id.
+ */
+async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Map<number, string[] | null>; upTo: string | null }> {
   const state = all ? null : (await pool.query<{ seen: string | null }>(`SELECT detail->>'receiptId' AS seen FROM completeness_result WHERE measure = $1`, [MEASURES.state])).rows[0]?.seen ?? null;
-  const { rows } = all
-    ? // all years: from the earliest report, each next year's first report by the reported_at index (a few lookups;
-      // reading all 2.5 M national receipts took 6 s)
-      await pool.query<{ y: number | null; upto: string | null }>(
-        `WITH RECURSIVE years AS (
-           SELECT (SELECT ${YEAR("min(reported_at)")} FROM receipt) AS y
-           UNION ALL
-           SELECT (SELECT ${YEAR("min(r.reported_at)")} FROM receipt r WHERE r.reported_at >= make_timestamptz(years.y + 1, 1, 1, 0, 0, 0, 'Europe/Copenhagen'))
-           FROM years WHERE years.y IS NOT NULL
-         )
-         SELECT y, (SELECT max(id)::text FROM receipt) AS upto FROM years WHERE y IS NOT NULL`,
-      )
-    : // the receipts since the last refresh: few, found by id
-      await pool.query<{ y: number | null; upto: string | null }>(
-        `SELECT DISTINCT ${YEAR("r.reported_at")} AS y, max(r.id) OVER ()::text AS upto FROM receipt r WHERE r.id > $1::bigint`,
-        [state ?? "0"],
-      );
-  return { years: new Set(rows.map((r) => r.y).filter((y): y is number => y !== null)), upTo: rows[0]?.upto ?? state };
+  // day counts not yet made (a database from before them): every year whole, as a full refresh would
+  const counted = !all && (await pool.query(`SELECT 1 FROM completeness_receipt_day LIMIT 1`)).rowCount === 1;
+  if (!counted) {
+    // all years: from the earliest report, each next year's first report by the reported_at index (a few lookups;
+    // reading all 2.5 M national receipts took 6 s)
+    const { rows } = await pool.query<{ y: number | null; upto: string | null }>(
+      `WITH RECURSIVE years AS (
+         SELECT (SELECT ${YEAR("min(reported_at)")} FROM receipt) AS y
+         UNION ALL
+         SELECT (SELECT ${YEAR("min(r.reported_at)")} FROM receipt r WHERE r.reported_at >= make_timestamptz(years.y + 1, 1, 1, 0, 0, 0, 'Europe/Copenhagen'))
+         FROM years WHERE years.y IS NOT NULL
+       )
+       SELECT y, (SELECT max(id)::text FROM receipt) AS upto FROM years WHERE y IS NOT NULL`,
+    );
+    return { years: new Map(rows.map((r) => [r.y!, null])), upTo: rows[0]?.upto ?? null };
+  }
+  // the receipts since the last refresh: few, found by id
+  const { rows } = await pool.query<{ y: number; days: string[]; upto: string }>(
+    `SELECT ${YEAR("r.reported_at")} AS y, array_agg(DISTINCT to_char(r.reported_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')) AS days,
+            max(max(r.id)) OVER ()::text AS upto
+     FROM receipt r WHERE r.id > $1::bigint GROUP BY 1`,
+    [state ?? "0"],
+  );
+  return { years: new Map(rows.map((r) => [r.y, r.days])), upTo: rows[0]?.upto ?? state };
 }
 
 /** What the first phase found: the citizens recomputed (null: all) and the periods whose visit facts changed. */
@@ -129,8 +138,8 @@ export async function completenessAggregates(
   const { all, ids } = facts;
   const factPeriods = wanted.has("visits") ? facts.factPeriods : new Set<string>();
   const coverage = wanted.has("coverage") ? await coveragePeriods(pool, ids) : new Set<string>();
-  const receipts = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Set<number>(), upTo: null };
-  const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years].map(String)]);
+  const receipts = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Map<number, string[] | null>(), upTo: null };
+  const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years.keys()].map(String)]);
   if (all) for (const r of (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_result WHERE period <> ''`)).rows) periods.add(r.period);
   const plausible = [...periods].filter((x) => /^(\d{4})(\/\d{2})?$/.test(x) && Number(x.slice(0, 4)) >= 1990).sort();
 
@@ -152,7 +161,7 @@ export async function completenessAggregates(
       await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, `${period}|${family}`]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
       const rows: CompletenessRow[] =
-        family === "coverage" ? await coverageRows(c, period) : family === "visits" ? await visitRows(c, period) : await validityRows(c, Number(period));
+        family === "coverage" ? await coverageRows(c, period) : family === "visits" ? await visitRows(c, period) : await validityRows(c, Number(period), receipts.years.get(Number(period)) ?? null);
       await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, period]);
       await writePeriod(c, period, [family], rows);
     });

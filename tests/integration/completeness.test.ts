@@ -479,4 +479,37 @@ describe("incremental refresh", () => {
     await refreshIndicators(pool(), { all: true, quiet: true });
     expect(await snapshot()).toEqual(incremental);
   });
+
+  it("recounts validity for the days with new receipts only, and agrees with a full refresh", async () => {
+    // R5 (Aarhus) is rejected like R1 and reported on R1's day, which is counted already; R6 (Læsø) like R3, on a day
+    // without receipts. Aarhus 2025: 3 rejected of 6 (was 2 of 5); Læsø 2 of 2; nation 5 of 8; weight causes 5.
+    const [r5, r6] = ["r5", "r6"].map((k) => person(k, "2025-01-20"));
+    const reject = (bundle: string, at: string, who: Person, sor: string, key: string) =>
+      report(bundle, at, [citizen(who, sor), ...visit(`${key}-v`, key, VISIT.barsel, R_AT, { relationship: "value", nutrition: "value" })]);
+    for (const r of [reject("r-r5", "2025-02-01T15:00:00+01:00", r5, SOR_AARHUS, "r5"), reject("r-r6", "2025-04-10T10:00:00+02:00", r6, SOR_LAESOE, "r6")]) {
+      const [stored] = await storeReports(pool(), prepareSubmission(JSON.stringify(r), { channel: "cli" }).reports);
+      expect(stored.outcome).toBe("rejected");
+    }
+    const days = async () => (await pool().query(`SELECT day::text, sor_code, receipts, rejected FROM completeness_receipt_day ORDER BY 1, 2`)).rows;
+    const before = await days();
+    await refreshIndicators(pool(), { quiet: true });
+    expect(await counts("validity", "2025", "751", "")).toEqual([3, 6]);
+    expect(await counts("validity", "2025", "825", "")).toEqual([2, 2]);
+    expect(await counts("validity", "2025", "DK", "")).toEqual([5, 8]);
+    expect(await counts("rejection_rule", "2025", "DK", "", "gateway-children-report-weight")).toEqual([5, 5]);
+    // only R1's day changed, and R6's was added
+    const after = await days();
+    const changed = after.filter((a) => !before.some((b) => JSON.stringify(b) === JSON.stringify(a))).map((a) => a.day);
+    expect(changed).toEqual(["2025-02-01", "2025-04-10"]);
+    const incremental = await pool().query(`SELECT * FROM completeness_result WHERE measure IN ('validity', 'rejection_rule') ORDER BY measure, period, area_level, area_code, item`);
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    const full = await pool().query(`SELECT * FROM completeness_result WHERE measure IN ('validity', 'rejection_rule') ORDER BY measure, period, area_level, area_code, item`);
+    const figures = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, computed_at: _at, ...rest }) => rest);
+    expect(figures(full.rows)).toEqual(figures(incremental.rows));
+    expect(await days()).toEqual(after);
+    // a database migrated from before the day counts: its next refresh, even without new receipts, counts every year
+    await pool().query(`TRUNCATE completeness_receipt_day, completeness_receipt_rule`);
+    await refreshIndicators(pool(), { quiet: true });
+    expect(await days()).toEqual(after);
+  });
 });
