@@ -501,11 +501,11 @@ describe("incremental refresh", () => {
     const after = await days();
     const changed = after.filter((a) => !before.some((b) => JSON.stringify(b) === JSON.stringify(a))).map((a) => a.day);
     expect(changed).toEqual(["2025-02-01", "2025-04-10"]);
-    const incremental = await pool().query(`SELECT * FROM completeness_result WHERE measure IN ('validity', 'rejection_rule') ORDER BY measure, period, area_level, area_code, item`);
+    const validity = async () =>
+      (await pool().query(`SELECT measure, period, area_level, area_code, item, numerator, denominator, value FROM completeness_result WHERE measure IN ('validity', 'rejection_rule') ORDER BY 1, 2, 3, 4, 5`)).rows;
+    const incremental = await validity();
     await refreshIndicators(pool(), { all: true, quiet: true });
-    const full = await pool().query(`SELECT * FROM completeness_result WHERE measure IN ('validity', 'rejection_rule') ORDER BY measure, period, area_level, area_code, item`);
-    const figures = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, computed_at: _at, ...rest }) => rest);
-    expect(figures(full.rows)).toEqual(figures(incremental.rows));
+    expect(await validity()).toEqual(incremental);
     expect(await days()).toEqual(after);
     // a database migrated from before the day counts: its next refresh, even without new receipts, counts every year
     await pool().query(`TRUNCATE completeness_receipt_day, completeness_receipt_rule`);
