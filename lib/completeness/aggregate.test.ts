@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VISIT } from "@/lib/indicators/codes";
-import { areaOf, assembleVisitRows, visitCounts, type ItemCount, type VisitCount, type VisitGroup } from "./aggregate";
+import { areaOf, assembleVisitRows, delaysFromBytes, visitCounts, type ItemCount, type VisitCount, type VisitGroup } from "./aggregate";
 
 const AARHUS = { level: "municipality" as const, code: "751" };
 
@@ -45,6 +45,23 @@ describe("visitCounts", () => {
 
   it("has no median when no delay is known", () => {
     expect(visitCounts([{ visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 1, timely: 0, faceToFace: 1, delays: [null] }])[0].medianHours).toBeNull();
+  });
+});
+
+describe("delaysFromBytes", () => {
+  it("reads float8send's big-endian values, also from a slice of a larger buffer", () => {
+    const values = [0, 1, 3_600_000, 172_800_001, -5_000, 2 ** 40 + 0.5];
+    const whole = Buffer.alloc(8 * (values.length + 1));
+    values.forEach((v, i) => whole.writeDoubleBE(v, 8 * (i + 1)));
+    expect([...delaysFromBytes(whole.subarray(8))]).toEqual(values);
+    expect(delaysFromBytes(null)).toHaveLength(0);
+  });
+  it("feeds visitCounts like an array of numbers", () => {
+    const bytes = Buffer.alloc(16);
+    bytes.writeDoubleBE(2 * 3_600_000, 0);
+    bytes.writeDoubleBE(4 * 3_600_000, 8);
+    const [c] = visitCounts([{ visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 2, timely: 2, faceToFace: 2, delays: delaysFromBytes(bytes) }]);
+    expect(c.medianHours).toBe(3);
   });
 });
 

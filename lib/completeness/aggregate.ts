@@ -122,7 +122,20 @@ export interface VisitGroup {
   timely: number;
   faceToFace: number;
   /** each visit's milliseconds from its start to its report (null: unknown) */
-  delays: readonly (number | null)[];
+  delays: ArrayLike<number | null>;
+}
+
+/**
+ * The delays as the database sends them: float8send's 8 big-endian bytes per value, concatenated (string_agg skips
+ * unknown ones). A third quicker than a float8[] for a national birth cohort, whose 300 k values as array text
+ * took longer to send and parse than to read.
+ */
+export function delaysFromBytes(bytes: Buffer | null): Float64Array {
+  if (!bytes) return new Float64Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out = new Float64Array(bytes.length / 8);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8);
+  return out;
 }
 
 const MS_PER_HOUR = 3_600_000;
@@ -140,7 +153,7 @@ const VISIT_SETS = [0, 1, 3].flatMap((g) => [true, false].map((byType) => ({ g, 
 export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
   const out: VisitCount[] = [];
   for (const { g, byType } of VISIT_SETS) {
-    const acc = new Map<string, { area: Area; visitType: string; visits: number; timely: number; faceToFace: number; parts: (readonly (number | null)[])[] }>();
+    const acc = new Map<string, { area: Area; visitType: string; visits: number; timely: number; faceToFace: number; parts: ArrayLike<number | null>[] }>();
     for (const x of groups) {
       const area = areaOf(g, x.region, x.kommune);
       if (!area) continue;
@@ -157,7 +170,11 @@ export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
       if (a.visits === 0) continue;
       const known = new Float64Array(a.parts.reduce((n, p) => n + p.length, 0));
       let n = 0;
-      for (const part of a.parts) for (const d of part) if (d !== null) known[n++] = d;
+      for (const part of a.parts)
+        for (let i = 0; i < part.length; i++) {
+          const d = part[i];
+          if (d !== null) known[n++] = d;
+        }
       const medianHours = n ? percentileInPlace(known.subarray(0, n), 0.5) / MS_PER_HOUR : null;
       out.push({ area: a.area, visitType: a.visitType, visits: a.visits, timely: a.timely, faceToFace: a.faceToFace, medianHours });
     }
@@ -167,19 +184,21 @@ export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
 
 /** Timeliness and variable completeness of one period, from the visit facts. */
 export async function visitRows(client: pg.ClientBase, period: string): Promise<CompletenessRow[]> {
-  const v = await client.query<{ visit_type: string; region: string | null; kommune: string | null; visits: number; timely: number; f2f: number; delays: (number | null)[] }>(
+  const v = await client.query<{ visit_type: string; region: string | null; kommune: string | null; visits: number; timely: number; f2f: number; delays: Buffer | null }>(
     `WITH ${FACTS}
      SELECT visit_type, region, kommune, count(*)::int AS visits, count(*) FILTER (WHERE delay <= make_interval(hours => $2))::int AS timely,
             count(*) FILTER (WHERE face_to_face)::int AS f2f,
-            -- whole milliseconds (the timestamps' precision) as float8: exact, and short to send
-            array_agg((extract(epoch FROM delay) * 1000)::float8) AS delays
+            -- whole milliseconds (the timestamps' precision) as float8: exact; sent as bytes (delaysFromBytes)
+            string_agg(float8send((extract(epoch FROM delay) * 1000)::float8), ''::bytea) AS delays
      FROM f GROUP BY visit_type, region, kommune`,
     [period, TIMELY_HOURS],
   );
-  const visits = visitCounts(v.rows.map((r) => ({ visitType: r.visit_type, region: r.region, kommune: r.kommune, visits: r.visits, timely: r.timely, faceToFace: r.f2f, delays: r.delays })));
+  const visits = visitCounts(
+    v.rows.map((r) => ({ visitType: r.visit_type, region: r.region, kommune: r.kommune, visits: r.visits, timely: r.timely, faceToFace: r.f2f, delays: delaysFromBytes(r.delays) })),
+  );
   const i = await client.query(
     `WITH ${FACTS},
-     -- most visits lack nothing: only those that do are unnested
+     -- most visits lack nothing: only those that do are read (completeness_visit_lacking_idx) and unnested
      p AS (SELECT * FROM f WHERE f.absent <> '{}' OR f.missing <> '{}'),
      x AS (
        SELECT visit_type, region, kommune, split_part(a, ':', 1) AS item, substr(a, strpos(a, ':') + 1) AS reason FROM p, unnest(p.absent) AS a

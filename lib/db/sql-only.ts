@@ -6,4 +6,6 @@
 export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = [
   // observations without an encounter, for the visit facts of data completeness
   { name: "observation_dayless_idx", migration: "20261128010000_observation_dayless_index" },
+  // visit facts lacking a mandatory observation, for variable completeness
+  { name: "completeness_visit_lacking_idx", migration: "20261128053000_completeness_visit_lacking_index" },
 ];
