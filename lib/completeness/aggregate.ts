@@ -241,15 +241,16 @@ export async function coverageRows(client: pg.ClientBase, period: string): Promi
       )
     : await client.query(
         `WITH pop AS (SELECT f.citizen_id, f.municipality_code AS kommune FROM indicator_fact f WHERE f.indicator_id = 'LDBU-09' AND f.period = $1),
-         -- the expected visits each child had, from the period's visit facts (one scan, not a lookup per child)
+         -- the expected visits each child had, from the period's visit facts (one scan, not a lookup per child), as a
+         -- bit per visit type (its place in $2): hashed per child, where a sorted array needed every fact sorted
          seen AS (
-           SELECT v.citizen_id, array_agg(DISTINCT v.visit_type) AS visits FROM completeness_visit v
+           SELECT v.citizen_id, bit_or(1 << (array_position($2::text[], v.visit_type) - 1)) AS visits FROM completeness_visit v
            WHERE v.period = $1 AND v.visit_type = ANY($2::text[]) GROUP BY v.citizen_id
          ),
          -- only children without a visit fact are looked up (LIMIT keeps it a lookup per child: the planner would
          -- otherwise hash every active record, which cost more than all the rest)
          pop_visits AS (
-           SELECT pop.kommune, COALESCE(s.visits, '{}') AS visits, s.citizen_id IS NOT NULL OR rec.active IS NOT NULL AS reported
+           SELECT pop.kommune, COALESCE(s.visits, 0) AS visits, s.citizen_id IS NOT NULL OR rec.active IS NOT NULL AS reported
            FROM pop LEFT JOIN seen s ON s.citizen_id = pop.citizen_id
            LEFT JOIN LATERAL (SELECT true AS active FROM citizen_record r WHERE s.citizen_id IS NULL AND r.citizen_id = pop.citizen_id AND r.active LIMIT 1) rec ON true
          ),
@@ -257,7 +258,7 @@ export async function coverageRows(client: pg.ClientBase, period: string): Promi
          k AS (SELECT kommune, reported, visits, count(*)::int AS n FROM pop_visits GROUP BY kommune, reported, visits)
          SELECT GROUPING(m.region_code, k.kommune) AS g, m.region_code AS region, k.kommune, t.v,
                 sum(k.n)::int AS population,
-                COALESCE(sum(k.n) FILTER (WHERE CASE WHEN t.v = '' THEN k.reported ELSE t.v = ANY(k.visits) END), 0)::int AS covered
+                COALESCE(sum(k.n) FILTER (WHERE CASE WHEN t.v = '' THEN k.reported ELSE k.visits & (1 << (array_position($2::text[], t.v) - 1)) <> 0 END), 0)::int AS covered
          FROM k LEFT JOIN municipality m ON m.code = k.kommune CROSS JOIN unnest($3::text[]) AS t(v)
          GROUP BY GROUPING SETS ((t.v, m.region_code, k.kommune), (t.v, m.region_code), (t.v))`,
         [period, EXPECTED_INFANT_VISITS, ["", ...EXPECTED_INFANT_VISITS]],
