@@ -222,4 +222,30 @@ test("SundK freezes 2025, the leder comments in the hearing, SundK publishes and
     await page.goto(`/aarsrapport/${YEAR}/v/1`);
     await expect(page.getByTestId("superseded-banner")).toBeVisible();
   });
+
+  await test.step("SundK discards a correction's draft with a reason; the public report stays version 2", async () => {
+    await login(page, "sundk");
+    await page.goto("/admin/aarsrapporter");
+    await page.getByTestId("report-list").getByRole("row", { name: new RegExp(`${YEAR}, version 2`) }).getByRole("link").first().click();
+    const correction = page.getByTestId("correction");
+    await correction.getByLabel(/Ændringsnote/).fill("Rettelse, der bliver kasseret igen.");
+    await correction.getByLabel(/Frys de aktuelle resultater/).check();
+    await correction.getByRole("button", { name: "Opret rettelse (version 3)" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Årsrapport ${YEAR}, version 3`, { timeout: 300_000 });
+    const discard = page.getByTestId("discard");
+    const reason = "Frosset før de sidste indberetninger kom.";
+    await discard.getByLabel(/Begrundelse/).fill(reason);
+    await discard.getByRole("button", { name: "Kassér kladden" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("Kladde"); // the required checkbox stopped it
+    await discard.getByLabel(/Kassér kladden\. Den kan ikke bruges igen/).check();
+    await discard.getByRole("button", { name: "Kassér kladden" }).click();
+    await expect(page.getByTestId("report-status")).toHaveText("Kasseret");
+    await expect(page.getByTestId("event-history")).toContainText(reason);
+    await expect(page.getByTestId("discard")).toHaveCount(0);
+    await expect(page.getByTestId("summary")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().clearCookies();
+    await page.goto(`/aarsrapport/${YEAR}`);
+    await expect(page.getByTestId("report-version")).toContainText("2");
+  });
 });

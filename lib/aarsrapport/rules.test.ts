@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   changeNote,
+  checkDiscard,
   checkEditorial,
   checkEndHearing,
   checkHearingComment,
@@ -9,6 +10,7 @@ import {
   commentText,
   danishDate,
   deadlineDate,
+  discardReason,
   endOfDanishDay,
   hearingOpen,
   reportYear,
@@ -19,7 +21,8 @@ import {
 const now = new Date("2026-03-01T12:00:00Z");
 const before = new Date("2026-02-28T12:00:00Z");
 const after = new Date("2026-03-02T12:00:00Z");
-const state = (status: ReportState["status"], deadline: Date | null = null, version = 1): ReportState => ({ status, version, hearingDeadline: deadline });
+/** A report's state; `version` > 1 is a correction (it has a change note) unless `correction` says otherwise. */
+const state = (status: ReportState["status"], deadline: Date | null = null, version = 1, correction = version > 1): ReportState => ({ status, version, hearingDeadline: deadline, correction });
 const refused = (fn: () => void, message: RegExp) => expect(fn).toThrow(message);
 
 describe("hearing deadline", () => {
@@ -75,6 +78,34 @@ describe("state machine", () => {
     expect(() => checkPublish(state("draft", null, 2), now)).not.toThrow();
     refused(() => checkPublish(state("hearing", after, 2), now), /ikke afsluttet/);
     refused(() => checkPublish(state("published"), now), /allerede offentliggjort/);
+  });
+
+  it("needs the hearing for the year's first report whatever its version, as after a discarded draft", () => {
+    refused(() => checkPublish(state("draft", null, 2, false), now), /høring hos kommunerne/);
+    expect(() => checkPublish(state("hearing", before, 2, false), now)).not.toThrow();
+    refused(() => checkPublish(state("discarded"), now), /kasseret/);
+  });
+
+  it("discards only a draft", () => {
+    expect(() => checkDiscard(state("draft"))).not.toThrow();
+    expect(() => checkDiscard(state("draft", null, 2))).not.toThrow();
+    refused(() => checkDiscard(state("hearing", after)), /i høring kan ikke kasseres/);
+    refused(() => checkDiscard(state("published")), /rettelse/);
+    refused(() => checkDiscard(state("superseded")), /rettelse/);
+    refused(() => checkDiscard(state("discarded")), /allerede kasseret/);
+  });
+
+  it("changes nothing of a discarded report", () => {
+    refused(() => checkEditorial(state("discarded")), /kasseret/);
+    refused(() => checkStartHearing(state("discarded"), after, now), /kasseret/);
+    refused(() => checkHearingComment(state("discarded"), now), /kasseret/);
+  });
+
+  it("wants a reason of at least 10 characters to discard", () => {
+    expect(discardReason.parse("  Frosset for tidligt.  ")).toBe("Frosset for tidligt.");
+    expect(discardReason.safeParse("For tidlig").success).toBe(true);
+    expect(discardReason.safeParse("Fejl").error?.issues[0].message).toMatch(/mindst 10 tegn/);
+    expect(discardReason.safeParse(undefined).error?.issues[0].message).toBe("Begrundelsen mangler.");
   });
 
   it("ends only an open hearing", () => {

@@ -6,13 +6,14 @@
 import { z } from "zod";
 import { formatNumber } from "@/lib/stats/format";
 
-export type ReportStatus = "draft" | "hearing" | "published" | "superseded";
+export type ReportStatus = "draft" | "hearing" | "published" | "superseded" | "discarded";
 
 export const STATUS_LABEL: Record<ReportStatus, string> = {
   draft: "Kladde",
   hearing: "I høring",
   published: "Offentliggjort",
   superseded: "Erstattet af nyere version",
+  discarded: "Kasseret",
 };
 
 /** The recorded steps (annual_report_event.step) and how the history names them. */
@@ -29,6 +30,7 @@ export const STEP_LABEL = {
   summary: "Sammenfatning gemt",
   published: "Offentliggjort",
   superseded: "Erstattet af nyere version",
+  discarded: "Kladde kasseret",
 } as const;
 export type Step = keyof typeof STEP_LABEL;
 
@@ -44,12 +46,14 @@ export interface ReportState {
   status: ReportStatus;
   version: number;
   hearingDeadline: Date | null;
+  /** A correction of a published version (it has a change note), not the year's first report. */
+  correction: boolean;
 }
 
 export const isOpen = (s: Pick<ReportState, "status">) => s.status === "draft" || s.status === "hearing";
 
 /** Whether municipalities may still write: in hearing and not past the deadline (inclusive). */
-export function hearingOpen(s: ReportState, now: Date): boolean {
+export function hearingOpen(s: Pick<ReportState, "status" | "hearingDeadline">, now: Date): boolean {
   return s.status === "hearing" && s.hearingDeadline !== null && now.getTime() <= s.hearingDeadline.getTime();
 }
 
@@ -57,8 +61,12 @@ function refuse(message: string): never {
   throw new WorkflowError(message);
 }
 
+/** Why a report that is no longer open cannot be changed. */
+const closed = (s: Pick<ReportState, "status">) =>
+  s.status === "discarded" ? "Rapporten er kasseret og kan ikke ændres." : "Rapporten er offentliggjort og kan ikke ændres. Opret en rettelse for at ændre den.";
+
 export function checkStartHearing(s: ReportState, deadline: Date, now: Date) {
-  if (s.status !== "draft") refuse(s.status === "hearing" ? "Rapporten er allerede i høring." : "En offentliggjort rapport kan ikke sendes i høring.");
+  if (s.status !== "draft") refuse(s.status === "hearing" ? "Rapporten er allerede i høring." : closed(s));
   checkDeadline(deadline, now);
 }
 
@@ -78,22 +86,33 @@ function checkDeadline(deadline: Date, now: Date) {
 /** A municipal leader's comment: only while the hearing is open. */
 export function checkHearingComment(s: ReportState, now: Date) {
   if (s.status === "hearing" && !hearingOpen(s, now)) refuse("Høringsfristen er udløbet. Kommentarer kan ikke længere gemmes, rettes eller slettes.");
-  if (s.status !== "hearing") refuse(isOpen(s) ? "Rapporten er ikke sendt i høring endnu." : "Rapporten er offentliggjort og kan ikke længere kommenteres.");
+  if (s.status !== "hearing") refuse(isOpen(s) ? "Rapporten er ikke sendt i høring endnu." : s.status === "discarded" ? closed(s) : "Rapporten er offentliggjort og kan ikke længere kommenteres.");
 }
 
 /** SundK's commentary and summary: until publishing. */
 export function checkEditorial(s: ReportState) {
-  if (!isOpen(s)) refuse("Rapporten er offentliggjort og kan ikke ændres. Opret en rettelse for at ændre den.");
+  if (!isOpen(s)) refuse(closed(s));
 }
 
 /**
- * Publishing: the first version only after its hearing has ended (municipalities keep their right to comment until
- * the deadline); a correction may be published from draft, or after a hearing of its own.
+ * Publishing: the year's first report only after its hearing has ended (municipalities keep their right to comment
+ * until the deadline), whatever its version number (an earlier draft may have been discarded); a correction may be
+ * published from draft, or after a hearing of its own.
  */
 export function checkPublish(s: ReportState, now: Date) {
-  if (!isOpen(s)) refuse("Rapporten er allerede offentliggjort.");
-  if (s.status === "draft" && s.version === 1) refuse("Rapporten skal i høring hos kommunerne, før den kan offentliggøres.");
+  if (!isOpen(s)) refuse(s.status === "discarded" ? closed(s) : "Rapporten er allerede offentliggjort.");
+  if (s.status === "draft" && !s.correction) refuse("Rapporten skal i høring hos kommunerne, før den kan offentliggøres.");
   if (hearingOpen(s, now)) refuse("Høringen er ikke afsluttet. Vent til høringsfristen er udløbet, eller afslut høringen først.");
+}
+
+/**
+ * Discarding: only a draft, which no municipality has seen; a report in hearing has been commented on, and a published
+ * one is public (correct it with a new version instead).
+ */
+export function checkDiscard(s: ReportState) {
+  if (s.status === "hearing") refuse("En rapport i høring kan ikke kasseres: kommunerne er blevet hørt. Offentliggør den, og opret derefter en rettelse.");
+  if (s.status === "discarded") refuse("Rapporten er allerede kasseret.");
+  if (s.status !== "draft") refuse("En offentliggjort rapport kan ikke kasseres. Opret en rettelse i stedet.");
 }
 
 const text = (max: number, what: string) =>
@@ -106,6 +125,7 @@ const text = (max: number, what: string) =>
 export const commentText = text(4000, "Kommentaren");
 export const summaryText = text(20000, "Sammenfatningen");
 export const changeNote = text(2000, "Ændringsnoten").pipe(z.string().min(10, "Skriv en ændringsnote på mindst 10 tegn, der forklarer rettelsen."));
+export const discardReason = text(2000, "Begrundelsen").pipe(z.string().min(10, "Skriv en begrundelse på mindst 10 tegn for at kassere kladden."));
 
 export const reportYear = z.coerce
   .number({ error: "Vælg et år." })

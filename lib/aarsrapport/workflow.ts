@@ -16,6 +16,7 @@ import { refreshIndicators } from "@/lib/indicators/refresh";
 import { buildSnapshot, type Snapshot } from "./snapshot";
 import {
   checkChangeDeadline,
+  checkDiscard,
   checkEditorial,
   checkEndHearing,
   checkHearingComment,
@@ -25,6 +26,7 @@ import {
   commentText,
   dateTimeText,
   deadlineDate,
+  discardReason,
   indicatorId as indicatorSchema,
   reportId,
   reportYear,
@@ -61,7 +63,7 @@ interface LockedReport extends ReportState {
 /** The report row, locked for this transaction (steps on one report run one at a time), with the database clock. */
 async function lockReport(c: pg.ClientBase, id: number): Promise<LockedReport> {
   const { rows } = await c.query<LockedReport>(
-    `SELECT id, year, version, status::text AS status, hearing_deadline AS "hearingDeadline", now() AS now
+    `SELECT id, year, version, status::text AS status, hearing_deadline AS "hearingDeadline", change_note IS NOT NULL AS correction, now() AS now
      FROM annual_report WHERE id = $1 FOR UPDATE`,
     [id],
   );
@@ -96,7 +98,7 @@ async function yearState(c: pg.ClientBase | pg.Pool, year: number): Promise<Year
 }
 
 function checkNewVersion(s: YearState, year: number, correction: boolean) {
-  if (s.open) throw new WorkflowError(`Der er allerede en årsrapport for ${year} under arbejde (version ${s.open.version}). Offentliggør den først.`);
+  if (s.open) throw new WorkflowError(`Der er allerede en årsrapport for ${year} under arbejde (version ${s.open.version}). Offentliggør den først, eller kassér den, hvis den stadig er en kladde.`);
   if (!correction && s.published) throw new WorkflowError(`Årsrapporten for ${year} er offentliggjort. Opret en rettelse (ny version) i stedet.`);
   if (correction && !s.published) throw new WorkflowError(`Der er ingen offentliggjort årsrapport for ${year} at rette.`);
 }
@@ -192,6 +194,19 @@ export function changeDeadline(viewer: Viewer, id: unknown, deadlineInput: unkno
     checkChangeDeadline(r, deadline, r.now);
     await c.query(`UPDATE annual_report SET hearing_deadline = $2 WHERE id = $1`, [r.id, deadline]);
     return { step: "deadline-changed", note: `Ny frist ${dateTimeText(deadline)}` };
+  });
+}
+
+/**
+ * Discard a draft (frozen by mistake or too early) with SundK's reason: it keeps its history but never changes again,
+ * and the year can be frozen anew as the next version number.
+ */
+export function discardDraft(viewer: Viewer, id: unknown, reasonInput: unknown) {
+  return sundkStep(viewer, id, async (c, r) => {
+    const reason = valid(discardReason, reasonInput);
+    checkDiscard(r);
+    await c.query(`UPDATE annual_report SET status = 'discarded' WHERE id = $1`, [r.id]);
+    return { step: "discarded", note: reason };
   });
 }
 

@@ -11,7 +11,7 @@ import { listReports, reportDetail } from "@/lib/aarsrapport/reports";
 import { danishDate, WorkflowError } from "@/lib/aarsrapport/rules";
 import type { Snapshot } from "@/lib/aarsrapport/snapshot";
 import {
-  changeDeadline, createCorrection, createReport, endHearing, publish, saveCommentary, saveHearingComment, saveSummary, startHearing,
+  changeDeadline, createCorrection, createReport, discardDraft, endHearing, publish, saveCommentary, saveHearingComment, saveSummary, startHearing,
 } from "@/lib/aarsrapport/workflow";
 import { ANONYMOUS, type Role, type Viewer } from "@/lib/auth/roles";
 import { pool } from "@/lib/db/client";
@@ -21,6 +21,7 @@ import { storeReports } from "@/lib/ingest/store";
 import { prepareSubmission } from "@/lib/ingest/submission";
 import { importRegister } from "@/lib/register/import";
 import { REGISTER_HEADER } from "@/lib/register/parse";
+import { storeReport } from "./helpers/annual-report";
 import { useAppDatabase } from "./helpers/app-db";
 import { citizen, encounter, report, weight, SOR_AARHUS, SOR_LAESOE, VISIT } from "./helpers/reports";
 
@@ -250,6 +251,49 @@ describe("annual-report workflow", () => {
     expect((await reportDetail(reportId))!.events.at(-1)).toMatchObject({ step: "superseded", note: "Erstattet af version 2" });
     await sqlRefused(`UPDATE annual_report SET status = 'published' WHERE id = $1`, [reportId]); // superseded stays superseded
     expect((await listReports()).map((r) => [r.version, r.status])).toEqual([[2, "published"], [1, "superseded"]]);
+  });
+
+  it("discards a correction's draft (SundK only, with a reason); it keeps its history and never changes again", async () => {
+    const draft = await createCorrection(sundk, 2024, "Endnu en rettelse, frosset for tidligt.");
+    expect(draft.version).toBe(3);
+    await saveSummary(sundk, draft.id, "Udkast til sammenfatning.");
+    for (const v of [ANONYMOUS, leder, nurse, politician]) await refused(discardDraft(v, draft.id, "Frosset for tidligt."), /Kun SundK/);
+    await refused(discardDraft(sundk, draft.id, "Fejl"), /mindst 10 tegn/);
+    expect((await reportDetail(draft.id))!.status).toBe("draft");
+
+    await discardDraft(sundk, draft.id, "Frosset før Aarhus' sene indberetninger.");
+    const discarded = (await reportDetail(draft.id))!;
+    expect(discarded.status).toBe("discarded");
+    expect(discarded.events.map((e) => [e.step, e.note]).at(-1)).toEqual(["discarded", "Frosset før Aarhus' sene indberetninger."]);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'admin' AND resource = 'aarsrapport' AND details->>'trin' = 'discarded' AND (details->>'version')::int = 3`)).toBe(1);
+    // neither the workflow nor SQL changes it; the public report is still version 2
+    await refused(discardDraft(sundk, draft.id, "Endnu en gang, for en sikkerheds skyld."), /allerede kasseret/);
+    await refused(saveSummary(sundk, draft.id, "Ny tekst."), /kasseret/);
+    await refused(saveCommentary(sundk, draft.id, "LDBU-01", "Ny kommentar."), /kasseret/);
+    await refused(startHearing(sundk, draft.id, inDays(14)), /kasseret/);
+    await refused(publish(sundk, draft.id), /kasseret/);
+    await sqlRefused(`UPDATE annual_report SET status = 'draft' WHERE id = $1`, [draft.id]);
+    await sqlRefused(`UPDATE annual_report SET summary = 'x' WHERE id = $1`, [draft.id]);
+    await sqlRefused(`DELETE FROM annual_report_comment WHERE report_id = $1`, [draft.id]);
+    expect((await publishedReport(2024))!.version).toBe(2);
+
+    // the year can be frozen anew: the next correction is numbered after the discarded draft
+    const again = await createCorrection(sundk, 2024, "Rettelse med alle sene indberetninger.");
+    expect(again.version).toBe(4);
+    await discardDraft(sundk, again.id, "Ryddet op efter testen.");
+    expect((await listReports()).map((r) => [r.version, r.status])).toEqual([[4, "discarded"], [3, "discarded"], [2, "published"], [1, "superseded"]]);
+  });
+
+  it("refuses to discard a report in hearing or a published one, and still wants a hearing for a year's first report", async () => {
+    await refused(discardDraft(sundk, reportId, "Forsøg på at kassere."), /offentliggjort rapport kan ikke kasseres/);
+    const first = await storeReport(2023, { status: "draft" });
+    await discardDraft(sundk, first.id, "Frosset ved en fejl.");
+    // version 2 of 2023 is the year's first report (no change note): publishing it needs a hearing, as version 1 did
+    const second = await storeReport(2023, { status: "draft", version: 2 });
+    await refused(publish(sundk, second.id), /høring hos kommunerne/);
+    await startHearing(sundk, second.id, inDays(14));
+    await refused(discardDraft(sundk, second.id, "Forsøg på at kassere."), /i høring kan ikke kasseres/);
+    expect((await reportDetail(second.id))!.status).toBe("hearing");
   });
 
   it("reports refusals as WorkflowError, so screens can show the Danish message", async () => {

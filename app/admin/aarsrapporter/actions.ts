@@ -113,3 +113,15 @@ export async function publishAction(_: ActionState, form: FormData): Promise<Act
   refresh(id);
   return state;
 }
+
+export async function discardAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const id = field(form, "rapport");
+  const state = await runStep(async () => {
+    const viewer = await getViewer();
+    confirmed(form, "kladden skal kasseres");
+    await workflow.discardDraft(viewer, id, field(form, "begrundelse"));
+    return "Kladden er kasseret. Året kan nu fryses igen.";
+  });
+  refresh(id);
+  return state;
+}

@@ -6,14 +6,14 @@ import { StatusBadge } from "@/components/aarsrapport/StatusBadge";
 import { StepForm } from "@/components/aarsrapport/StepForm";
 import { hearingRows } from "@/lib/aarsrapport/hearing";
 import { publishedReport } from "@/lib/aarsrapport/published";
-import { reportDetail } from "@/lib/aarsrapport/reports";
+import { listReports, reportDetail } from "@/lib/aarsrapport/reports";
 import { danishDate, dateText, dateTimeText, hearingOpen, isOpen } from "@/lib/aarsrapport/rules";
 import { audit } from "@/lib/audit";
 import { requirePage } from "@/lib/auth/guard";
 import { areaDirectory } from "@/lib/queries/municipalities";
 import { ciText, countText, valueText } from "@/lib/views/cell-text";
 import {
-  changeDeadlineAction, commentaryAction, correctionAction, endHearingAction, publishAction, startHearingAction, summaryAction,
+  changeDeadlineAction, commentaryAction, correctionAction, discardAction, endHearingAction, publishAction, startHearingAction, summaryAction,
 } from "../actions";
 import styles from "@/components/aarsrapport/workflow.module.css";
 
@@ -37,13 +37,17 @@ export default async function AnnualReportPage({ params }: { params: Promise<{ i
   const [directory, rows, published] = await Promise.all([
     areaDirectory(),
     hearingRows(viewer, report.snapshot, null),
-    report.status === "draft" || report.status === "hearing" ? null : publishedReport(report.year, report.version),
+    report.status === "published" || report.status === "superseded" ? publishedReport(report.year, report.version) : null,
   ]);
   const current = published?.status === "published" ? await publishedReport(report.year) : null;
+  // a correction is numbered after every version of the year, discarded drafts included
+  const nextVersion = current?.id === report.id ? Math.max(...(await listReports()).filter((r) => r.year === report.year).map((r) => r.version)) + 1 : null;
   const now = new Date();
   const open = isOpen(report);
   const hearingIsOpen = hearingOpen(report, now);
-  const canPublish = (report.status === "hearing" && !hearingIsOpen) || (report.status === "draft" && report.version > 1);
+  // a correction (it has a change note) may skip the hearing; the year's first report may not, whatever its version
+  const correction = report.changeNote !== null;
+  const canPublish = (report.status === "hearing" && !hearingIsOpen) || (report.status === "draft" && correction);
   const hidden = <input type="hidden" name="rapport" value={report.id} />;
   const nameOf = new Map(directory.municipalities.map((m) => [m.code, m.name]));
   const defaultDeadline = danishDate(new Date(now.getTime() + 21 * 86_400_000));
@@ -113,13 +117,28 @@ export default async function AnnualReportPage({ params }: { params: Promise<{ i
             {hidden}
             <Confirm
               id="bekraeft-offentliggoer"
-              text={`Offentliggør årsrapporten for ${report.year}${report.version > 1 ? ` som version ${report.version}; den tidligere version markeres som erstattet, men kan stadig findes` : ""}. Tal og kommentarer kan ikke ændres bagefter.`}
+              text={`Offentliggør årsrapporten for ${report.year}${correction ? ` som version ${report.version}; den tidligere version markeres som erstattet, men kan stadig findes` : ""}. Tal og kommentarer kan ikke ændres bagefter.`}
             />
           </StepForm>
         )}
-        {report.status === "draft" && report.version === 1 && <p className="muted">Årsrapporten offentliggøres, når høringen er afsluttet.</p>}
+        {report.status === "draft" && !correction && <p className="muted">Årsrapporten offentliggøres, når høringen er afsluttet.</p>}
+        {report.status === "draft" && (
+          <StepForm action={discardAction} label="Kassér kladden" buttons={[{ label: "Kassér kladden" }]} pendingLabel="Kasserer …" testId="discard">
+            {hidden}
+            <div className="filter">
+              <label htmlFor="begrundelse">Begrundelse (gemmes i rapportens historik)</label>
+              <textarea id="begrundelse" name="begrundelse" rows={2} required minLength={10} maxLength={2000} aria-describedby="begrundelse-hint" />
+              <span id="begrundelse-hint" className="muted">Fx at resultaterne blev frosset for tidligt (mindst 10 tegn).</span>
+            </div>
+            <Confirm
+              id="bekraeft-kasser"
+              text={`Kassér kladden. Den kan ikke bruges igen, men bevares med sin historik; årsrapporten for ${report.year} kan derefter fryses på ny som en ny version.`}
+            />
+          </StepForm>
+        )}
+        {report.status === "discarded" && <p>Kladden er kasseret og kan ikke ændres. Begrundelsen står i historikken nedenfor.</p>}
         {current?.id === report.id && (
-          <StepForm action={correctionAction} label="Opret rettelse" buttons={[{ label: `Opret rettelse (version ${report.version + 1})` }]} pendingLabel="Genberegner og fryser de aktuelle resultater … det kan tage et par minutter." testId="correction">
+          <StepForm action={correctionAction} label="Opret rettelse" buttons={[{ label: `Opret rettelse (version ${nextVersion})` }]} pendingLabel="Genberegner og fryser de aktuelle resultater … det kan tage et par minutter." testId="correction">
             <input type="hidden" name="aar" value={report.year} />
             <div className="filter">
               <label htmlFor="note">Ændringsnote (vises på den offentlige side)</label>
