@@ -1,6 +1,6 @@
 /**
  * The FHIR receiver behind POST /fhir/Bundle and POST /fhir/Bundle/$validate:
- * authorisation (gateway bearer token), content type, size limit, then the shared
+ * authorisation (gateway bearer token; wrong tokens are limited per client address), content type, size limit, then the shared
  * submission path. Answers are always `application/fhir+json` OperationOutcomes.
  */
 import { decide } from "@/lib/auth/access";
@@ -8,8 +8,9 @@ import { gatewayFromRequest } from "@/lib/auth/gateway";
 import { pool } from "@/lib/db/client";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 import type { IssueType, OperationOutcome } from "@/lib/fhir/types";
+import { requestClientAddress, throttleKey } from "@/lib/http/client-address";
 import { GroupCommit } from "./group-commit";
-import { gatewayWait } from "./rate-limit";
+import { badTokenWait, gatewayWait, recordBadToken } from "./rate-limit";
 import { KeyChainMismatch } from "./key-chain";
 import { answer, prepareSubmission } from "./submission";
 
@@ -64,8 +65,13 @@ function databaseUnavailable(e: unknown): boolean {
 
 export async function receive(req: Request, mode: "store" | "validate"): Promise<Response> {
   try {
+    const address = throttleKey(requestClientAddress(req.headers));
+    const refusedFor = badTokenWait(address);
+    if (refusedFor)
+      return problem(429, "throttled", "ldbu-auth-throttled", `For mange forkerte adgangstokens fra denne adresse. Vent ${refusedFor} s, og send igen med et gyldigt token.`, `Too many wrong tokens from this address. Retry after ${refusedFor} s with a valid token.`, { "retry-after": String(refusedFor) });
     const principal = await gatewayFromRequest(req);
     if (!decide(principal, "submit:reports").allow) {
+      if (req.headers.get("authorization")) recordBadToken(address);
       return principal.kind === "anonymous" && !req.headers.get("authorization")
         ? problem(401, "login", "ldbu-auth", "Der mangler et gyldigt adgangstoken (Authorization: Bearer …).", "A valid bearer token is required.", { "www-authenticate": 'Bearer realm="ldbu"' })
         : problem(403, "forbidden", "ldbu-auth", "Adgangstokenet giver ikke adgang til at indberette.", "The token does not allow submitting reports.");

@@ -106,3 +106,23 @@ describe("POST /fhir/Bundle", () => {
     expect(get.status).toBe(405);
   });
 });
+
+describe("wrong tokens per client address", () => {
+  it("refuses the address (429, Retry-After) after LDBU_FHIR_BAD_TOKENS wrong tokens a minute, also with a valid token", async () => {
+    const strict = await startApp(db.url, undefined, { env: { LDBU_FHIR_BAD_TOKENS: "3" } });
+    try {
+      const send = (authorization: string) => fetch(`${strict.url}/fhir/Bundle`, { method: "POST", body: valid, headers: { "content-type": "application/fhir+json", authorization } });
+      const before = await dataCounts();
+      for (let i = 0; i < 5; i++) expect((await send("")).status).toBe(401); // no token: nothing to look up, never counted
+      for (let i = 0; i < 3; i++) expect((await send(`Bearer wrong-${i}`)).status).toBe(403);
+      const refused = await send("Bearer wrong-3");
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("20"); // 3 a minute: one ages out every 20 s
+      expect(JSON.stringify(await refused.json())).toContain("For mange forkerte adgangstokens fra denne adresse");
+      expect((await send(`Bearer ${token}`)).status).toBe(429);
+      expect(await dataCounts()).toEqual(before);
+    } finally {
+      await strict.stop();
+    }
+  });
+});
