@@ -700,4 +700,15 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
       tables: REPORT_TABLES,
     },
   ]),
+  // the correction just frozen is the newest 2025 report: a draft, which SundK alone may discard
+  action("discardAction", [
+    {
+      name: "kassér rettelsens kladde",
+      page: ADMIN_2025,
+      form: { rapport: "{rapport:2025}", begrundelse: "Frosset før genindberetningen var færdig.", bekraeft: "ja" },
+      expect: SUNDK_ACTION,
+      refusal: ONLY_SUNDK,
+      tables: REPORT_TABLES,
+    },
+  ]),
 ];
