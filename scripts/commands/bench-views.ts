@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { createUser } from "@/lib/auth/users";
 import { closeDb } from "@/lib/db/client";
+import { dropDatabase } from "@/lib/db/drop-database";
 import { resolveDatabase } from "@/lib/db/server";
 import { percentile } from "@/lib/stats/percentile";
 import { startApp } from "../app-server";
@@ -181,7 +182,7 @@ export const benchViewsCmd: Command = {
     try {
       // A copy, so the bench's user and audit entries never land in the real database.
       console.log(`[bench:views] kopierer databasen ${source} …`);
-      await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+      await dropDatabase(admin, copy);
       await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${source}"`);
       const url = db.serverUrl(copy);
       await prepareDatabase(url); // a database loaded by an earlier version gets this version's migrations, as at start-up
@@ -249,7 +250,7 @@ export const benchViewsCmd: Command = {
         if (open.rows[0].n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`).catch(() => {});
+      await dropDatabase(admin, copy).catch(() => {});
       await admin.end();
       await db.stop();
     }

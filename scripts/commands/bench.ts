@@ -14,6 +14,7 @@ import readline from "node:readline";
 import pg from "pg";
 import { issueGatewayToken } from "@/lib/auth/gateway";
 import { closeDb, pool } from "@/lib/db/client";
+import { dropDatabase } from "@/lib/db/drop-database";
 import { resolveDatabase } from "@/lib/db/server";
 import { registerSyntheticOrganisations } from "@/lib/demo/data";
 import { benchValidator } from "@/lib/fhir/bench";
@@ -208,12 +209,12 @@ export const benchCmd: Command = {
       } finally {
         await app.stop();
       }
-      await admin.query(`DROP DATABASE IF EXISTS "${httpDb}" WITH (FORCE)`);
+      await dropDatabase(admin, httpDb);
     } finally {
       await closeDb();
       // --keep leaves the refreshed database for profiling (EXPLAIN ANALYZE on national-shaped data).
       if (values.keep) console.log(`[bench] databasen ${dbName} er beholdt`);
-      else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      else await dropDatabase(admin, dbName);
       await admin.end();
       await server.stop();
     }

@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, pool } from "@/lib/db/client";
+import { dropDatabase } from "@/lib/db/drop-database";
 import { resolveDatabase } from "@/lib/db/server";
-import { pool } from "@/lib/db/client";
 import { ensureDemoData } from "@/lib/demo/data";
 import { ensureDemoUsers } from "@/lib/demo/users";
 import { parse } from "./args";
@@ -30,7 +30,7 @@ async function recreateDatabase(serverUrl: (db: string) => string, name: string)
   const client = new pg.Client({ connectionString: serverUrl("postgres") });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropDatabase(client, name);
     await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { dropDatabase } from "@/lib/db/drop-database";
 import { migrate } from "@/lib/db/migrate";
 import { seedReferenceData } from "@/lib/db/seed";
 
@@ -43,7 +44,7 @@ export async function freshDatabase(opts: { migrated?: boolean } = {}): Promise<
     await seedReferenceData(c);
     await c.end();
   }
-  return { name, url, drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}) };
+  return { name, url, drop: () => admin((c) => dropDatabase(c, name)) };
 }
 
 export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
