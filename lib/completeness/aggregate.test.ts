@@ -20,10 +20,10 @@ describe("visitCounts", () => {
   // Skive (1082 too): barsel 2 visits after 3 and 5 hours, one face to face. A custodian of no municipality: 1 barsel
   // visit of unknown delay, which counts for the nation only.
   const groups: VisitGroup[] = [
-    { visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 3, timely: 3, faceToFace: 3, delays: [10 * H, 1 * H, 2 * H] },
-    { visitType: VISIT.graviditet, region: "1082", kommune: "751", visits: 1, timely: 1, faceToFace: 1, delays: [4 * H] },
-    { visitType: VISIT.barsel, region: "1082", kommune: "779", visits: 2, timely: 2, faceToFace: 1, delays: [5 * H, 3 * H] },
-    { visitType: VISIT.barsel, region: null, kommune: null, visits: 1, timely: 0, faceToFace: 0, delays: [null] },
+    { visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 3, timely: 3, faceToFace: 3, delays: Float64Array.from([10 * H, 1 * H, 2 * H]) },
+    { visitType: VISIT.graviditet, region: "1082", kommune: "751", visits: 1, timely: 1, faceToFace: 1, delays: Float64Array.from([4 * H]) },
+    { visitType: VISIT.barsel, region: "1082", kommune: "779", visits: 2, timely: 2, faceToFace: 1, delays: Float64Array.from([5 * H, 3 * H]) },
+    { visitType: VISIT.barsel, region: null, kommune: null, visits: 1, timely: 0, faceToFace: 0, delays: new Float64Array() },
   ];
   const counts = visitCounts(groups);
   const at = (level: string, code: string, visitType: string) => counts.find((c) => c.area.level === level && c.area.code === code && c.visitType === visitType);
@@ -44,7 +44,7 @@ describe("visitCounts", () => {
   });
 
   it("has no median when no delay is known", () => {
-    expect(visitCounts([{ visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 1, timely: 0, faceToFace: 1, delays: [null] }])[0].medianHours).toBeNull();
+    expect(visitCounts([{ visitType: VISIT.barsel, region: "1082", kommune: "751", visits: 1, timely: 0, faceToFace: 1, delays: new Float64Array() }])[0].medianHours).toBeNull();
   });
 });
 

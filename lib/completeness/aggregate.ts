@@ -8,6 +8,7 @@
  */
 import type pg from "pg";
 import { bulkInsert } from "@/lib/db/bulk";
+import { hashGrouped } from "@/lib/db/hashed";
 import { percentileInPlace } from "@/lib/stats/percentile";
 import { EXPECTED_INFANT_VISITS, TIMELY_HOURS, visitItems } from "./items";
 import { MEASURES, NATION, type AreaLevel, type CompletenessRow, type VariableDetail } from "./types";
@@ -121,8 +122,8 @@ export interface VisitGroup {
   visits: number;
   timely: number;
   faceToFace: number;
-  /** each visit's milliseconds from its start to its report (null: unknown) */
-  delays: ArrayLike<number | null>;
+  /** the milliseconds from start to report of each visit where both are known */
+  delays: Float64Array;
 }
 
 /**
@@ -153,7 +154,7 @@ const VISIT_SETS = [0, 1, 3].flatMap((g) => [true, false].map((byType) => ({ g, 
 export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
   const out: VisitCount[] = [];
   for (const { g, byType } of VISIT_SETS) {
-    const acc = new Map<string, { area: Area; visitType: string; visits: number; timely: number; faceToFace: number; parts: ArrayLike<number | null>[] }>();
+    const acc = new Map<string, { area: Area; visitType: string; visits: number; timely: number; faceToFace: number; parts: Float64Array[] }>();
     for (const x of groups) {
       const area = areaOf(g, x.region, x.kommune);
       if (!area) continue;
@@ -168,14 +169,14 @@ export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
     }
     for (const a of acc.values()) {
       if (a.visits === 0) continue;
+      // copied whole (the selection reorders them), not value by value: this ran for every visit six times
       const known = new Float64Array(a.parts.reduce((n, p) => n + p.length, 0));
       let n = 0;
-      for (const part of a.parts)
-        for (let i = 0; i < part.length; i++) {
-          const d = part[i];
-          if (d !== null) known[n++] = d;
-        }
-      const medianHours = n ? percentileInPlace(known.subarray(0, n), 0.5) / MS_PER_HOUR : null;
+      for (const part of a.parts) {
+        known.set(part, n);
+        n += part.length;
+      }
+      const medianHours = n ? percentileInPlace(known, 0.5) / MS_PER_HOUR : null;
       out.push({ area: a.area, visitType: a.visitType, visits: a.visits, timely: a.timely, faceToFace: a.faceToFace, medianHours });
     }
   }
@@ -196,7 +197,8 @@ export async function visitRows(client: pg.ClientBase, period: string): Promise<
   const visits = visitCounts(
     v.rows.map((r) => ({ visitType: r.visit_type, region: r.region, kommune: r.kommune, visits: r.visits, timely: r.timely, faceToFace: r.f2f, delays: delaysFromBytes(r.delays) })),
   );
-  const i = await client.query(
+  const i = await hashGrouped(
+    client,
     `WITH ${FACTS},
      -- most visits lack nothing: only those that do are read (completeness_visit_lacking_idx) and unnested
      p AS (SELECT * FROM f WHERE f.absent <> '{}' OR f.missing <> '{}'),
@@ -231,7 +233,8 @@ const SCHOOL_COHORT_INDICATOR: Record<string, string> = { "LDBU-10": "c06ed6f1-b
 export async function coverageRows(client: pg.ClientBase, period: string): Promise<CompletenessRow[]> {
   const school = period.includes("/");
   const res = school
-    ? await client.query(
+    ? await hashGrouped(
+        client,
         `SELECT GROUPING(m.region_code, f.municipality_code) AS g, m.region_code AS region, f.municipality_code AS kommune, f.indicator_id AS v,
                 count(*)::int AS population, count(*) FILTER (WHERE f.status = 'numerator')::int AS covered
          FROM indicator_fact f LEFT JOIN municipality m ON m.code = f.municipality_code
@@ -239,7 +242,8 @@ export async function coverageRows(client: pg.ClientBase, period: string): Promi
          GROUP BY GROUPING SETS ((f.indicator_id, m.region_code, f.municipality_code), (f.indicator_id, m.region_code), (f.indicator_id))`,
         [period, Object.keys(SCHOOL_COHORT_INDICATOR)],
       )
-    : await client.query(
+    : await hashGrouped(
+        client,
         `WITH pop AS (SELECT f.citizen_id, f.municipality_code AS kommune FROM indicator_fact f WHERE f.indicator_id = 'LDBU-09' AND f.period = $1),
          -- the expected visits each child had, from the period's visit facts (one scan, not a lookup per child), as a
          -- bit per visit type (its place in $2): hashed per child, where a sorted array needed every fact sorted
@@ -331,7 +335,8 @@ export async function validityRows(client: pg.ClientBase, year: number, days: re
     SELECT ${columns}, COALESCE(o.municipality_code, NULLIF(d.municipality_code, '')) AS kommune
     FROM ${table} d LEFT JOIN organisation o ON o.sor_code = d.sor_code
     WHERE d.day >= make_date($1, 1, 1) AND d.day < make_date($1 + 1, 1, 1)`;
-  const totals = await client.query(
+  const totals = await hashGrouped(
+    client,
     `WITH rc AS (${placed("completeness_receipt_day", "d.receipts, d.rejected")})
      SELECT GROUPING(m.region_code, rc.kommune) AS g, m.region_code AS region, rc.kommune,
             sum(rc.receipts)::int AS receipts, sum(rc.rejected)::int AS rejected
@@ -350,7 +355,8 @@ export async function validityRows(client: pg.ClientBase, year: number, days: re
       numerator: r.rejected, denominator: r.receipts, value: share(r.rejected, r.receipts), detail: null,
     });
   }
-  const rules = await client.query(
+  const rules = await hashGrouped(
+    client,
     `WITH x AS (${placed("completeness_receipt_rule", "d.rule, d.rejected")})
      SELECT GROUPING(m.region_code, x.kommune) AS g, m.region_code AS region, x.kommune, x.rule, sum(x.rejected)::int AS n
      FROM x LEFT JOIN municipality m ON m.code = x.kommune

@@ -6,6 +6,7 @@
  */
 import type pg from "pg";
 import { bulkInsert } from "@/lib/db/bulk";
+import { hashGrouped } from "@/lib/db/hashed";
 import { compareWithNation, standardStatus, wilson } from "@/lib/stats";
 import { indicator } from "./catalog";
 
@@ -44,7 +45,8 @@ export interface Counts {
  */
 export async function countFacts(client: pg.ClientBase, indicatorIds: string[], period: string, from: "facts" | "changes" = "facts"): Promise<Map<string, Counts[]>> {
   const source = from === "facts" ? `(SELECT *, 1 AS sign FROM indicator_fact)` : `fact_change`;
-  const { rows } = await client.query(
+  const { rows } = await hashGrouped(
+    client,
     // children alike (indicator, status, municipality, sex, education, first-time parents) are counted once first,
     // so the four breakdowns and the grouping sets sum a few thousand rows instead of four rows per fact
     `WITH f AS (
