@@ -22,7 +22,7 @@
  */
 import type pg from "pg";
 import { rebuildTable } from "@/lib/db/rebuild";
-import { notWhollyRetracted, notWhollyRetractedAmongAll } from "@/lib/ingest/retraction";
+import { notWhollyRetracted } from "@/lib/ingest/retraction";
 import { VISIT } from "@/lib/indicators/codes";
 import { FACE_TO_FACE_CLASSES, ITEMS, STANDARD_VISIT_CODES, VISITS, VISIT_ITEMS } from "./items";
 import { schoolYearSql } from "./periods";
@@ -75,7 +75,7 @@ const factsSelect = (some: boolean) => `
     FROM encounter e JOIN citizen c ON c.id = e.citizen_id
     WHERE e.status = 'finished' AND e.type_code = ANY($1::text[])
       AND ($2::bigint[] IS NULL OR e.citizen_id = ANY($2::bigint[]))
-      AND ${some ? notWhollyRetracted("e.citizen_id") : notWhollyRetractedAmongAll("e.citizen_id")}
+      AND ${notWhollyRetracted("e.citizen_id")}
   ),
   -- each visit type's mandatory observations as a mask of item bits
   visit_masks AS (SELECT * FROM unnest($3::text[], $4::bigint[]) AS t(visit_type, mask)),

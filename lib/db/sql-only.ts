@@ -8,4 +8,6 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   { name: "observation_dayless_idx", migration: "20261128010000_observation_dayless_index" },
   // visit facts lacking a mandatory observation, for variable completeness
   { name: "completeness_visit_lacking_idx", migration: "20261128053000_completeness_visit_lacking_index" },
+  // the few inactive Patient records, for the test whether a citizen is wholly retracted
+  { name: "citizen_record_inactive_idx", migration: "20261128110000_citizen_record_inactive_index" },
 ];
