@@ -1,6 +1,7 @@
 /**
  * From facts to the aggregate rows pages read (`completeness_result`), per period, for every municipality, region
- * and the nation — all summed from the same facts (GROUPING SETS; timeliness's medians from the visits themselves),
+ * and the nation — all summed from the same facts (GROUPING SETS; timeliness's medians from every visit's delay, kept
+ * per custodian in ./visit-groups.ts),
  * never by averaging municipalities. Visits count for the municipality of their custodian (the SOR code of the report
  * that carried them, through `organisation`, so a mapping SundK adds later applies at the next refresh); children for
  * coverage are placed by the indicator rule (the facts of LDBU-09/10/11, lib/indicators/facts.ts); receipts by their
@@ -10,7 +11,7 @@ import type pg from "pg";
 import { bulkInsert } from "@/lib/db/bulk";
 import { hashGrouped } from "@/lib/db/hashed";
 import { percentileInPlace } from "@/lib/stats/percentile";
-import { EXPECTED_INFANT_VISITS, TIMELY_HOURS, visitItems } from "./items";
+import { EXPECTED_INFANT_VISITS, visitItems } from "./items";
 import { MEASURES, NATION, type AreaLevel, type CompletenessRow, type VariableDetail } from "./types";
 
 interface Area {
@@ -104,15 +105,8 @@ export function assembleVisitRows(period: string, visits: readonly VisitCount[],
   return out;
 }
 
-const FACTS = `
-  f AS (
-    SELECT f.visit_type, f.face_to_face, f.missing, f.absent, o.municipality_code AS kommune, m.region_code AS region,
-           f.reported_at - f.start AS delay
-    FROM completeness_visit f
-    LEFT JOIN organisation o ON o.sor_code = f.sor_code
-    LEFT JOIN municipality m ON m.code = o.municipality_code
-    WHERE f.period = $1
-  )`;
+/** A group's SOR code placed in its municipality and region (null: a custodian of no municipality). */
+const PLACED_GROUP = `LEFT JOIN organisation o ON o.sor_code = g.sor_code LEFT JOIN municipality m ON m.code = o.municipality_code`;
 
 /** The visits of one visit type in one municipality (region and municipality null: a custodian of no municipality). */
 export interface VisitGroup {
@@ -183,31 +177,22 @@ export function visitCounts(groups: readonly VisitGroup[]): VisitCount[] {
   return out;
 }
 
-/** Timeliness and variable completeness of one period, from the visit facts. */
+/** Timeliness and variable completeness of one period, from its visit groups (./visit-groups.ts). */
 export async function visitRows(client: pg.ClientBase, period: string): Promise<CompletenessRow[]> {
-  const v = await client.query<{ visit_type: string; region: string | null; kommune: string | null; visits: number; timely: number; f2f: number; delays: Buffer | null }>(
-    `WITH ${FACTS}
-     SELECT visit_type, region, kommune, count(*)::int AS visits, count(*) FILTER (WHERE delay <= make_interval(hours => $2))::int AS timely,
-            count(*) FILTER (WHERE face_to_face)::int AS f2f,
-            -- whole milliseconds (the timestamps' precision) as float8: exact; sent as bytes (delaysFromBytes)
-            string_agg(float8send((extract(epoch FROM delay) * 1000)::float8), ''::bytea) AS delays
-     FROM f GROUP BY visit_type, region, kommune`,
-    [period, TIMELY_HOURS],
+  const v = await client.query<{ visit_type: string; region: string | null; kommune: string | null; visits: number; timely: number; f2f: number; delays: Buffer }>(
+    `SELECT g.visit_type, m.region_code AS region, o.municipality_code AS kommune, g.visits, g.timely, g.face_to_face AS f2f, g.delays
+     FROM completeness_visit_group g ${PLACED_GROUP} WHERE g.period = $1`,
+    [period],
   );
+  // a municipality's custodians are summed here (visitCounts), like the region's and the nation's
   const visits = visitCounts(
     v.rows.map((r) => ({ visitType: r.visit_type, region: r.region, kommune: r.kommune, visits: r.visits, timely: r.timely, faceToFace: r.f2f, delays: delaysFromBytes(r.delays) })),
   );
   const i = await hashGrouped(
     client,
-    `WITH ${FACTS},
-     -- most visits lack nothing: only those that do are read (completeness_visit_lacking_idx) and unnested
-     p AS (SELECT * FROM f WHERE f.absent <> '{}' OR f.missing <> '{}'),
-     x AS (
-       SELECT visit_type, region, kommune, split_part(a, ':', 1) AS item, substr(a, strpos(a, ':') + 1) AS reason FROM p, unnest(p.absent) AS a
-       UNION ALL
-       SELECT visit_type, region, kommune, mi, NULL FROM p, unnest(p.missing) AS mi
-     )
-     SELECT GROUPING(region, kommune) AS g, region, kommune, visit_type, item, reason, count(*)::int AS n
+    `WITH x AS (SELECT g.visit_type, g.item, NULLIF(g.reason, '') AS reason, g.n, m.region_code AS region, o.municipality_code AS kommune
+                FROM completeness_item_group g ${PLACED_GROUP} WHERE g.period = $1)
+     SELECT GROUPING(region, kommune) AS g, region, kommune, visit_type, item, reason, sum(n)::int AS n
      FROM x GROUP BY GROUPING SETS ((visit_type, item, reason, region, kommune), (visit_type, item, reason, region), (visit_type, item, reason))`,
     [period],
   );

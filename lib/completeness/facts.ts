@@ -26,6 +26,7 @@ import { notWhollyRetracted } from "@/lib/ingest/retraction";
 import { VISIT } from "@/lib/indicators/codes";
 import { FACE_TO_FACE_CLASSES, ITEMS, STANDARD_VISIT_CODES, VISITS, VISIT_ITEMS } from "./items";
 import { schoolYearSql } from "./periods";
+import { applyVisitChanges, createVisitChanges, rebuildVisitGroups, VISIT_CHANGE_COLUMNS } from "./visit-groups";
 
 const local = (ts: string) => `(${ts} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
@@ -168,7 +169,9 @@ function parameters(citizenIds: readonly string[] | null): unknown[] {
 
 /**
  * Replaces the visit facts of the given citizens' encounters (all facts when `citizenIds` is null) and returns the
- * periods whose aggregates changed: those of the facts removed and of the facts written. Call inside a transaction.
+ * periods whose aggregates changed: those of the facts removed and of the facts written. The visit groups
+ * (./visit-groups.ts) follow in the same transaction: rebuilt with all facts, else changed by the facts replaced.
+ * Call inside a transaction.
  */
 export async function computeVisitFacts(client: pg.ClientBase, citizenIds: readonly string[] | null): Promise<Set<string>> {
   const periods = new Set<string>();
@@ -179,14 +182,16 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
   // not merged with the visits: the planner expects a quarter of the 4.4 M visit × owner rows and chose to sort them
   // on disk for a merge join (96 s against 76 s for the whole statement)
   if (citizenIds === null) await client.query(`SET LOCAL enable_mergejoin = off`);
+  // an incremental refresh records the facts it removes and writes, by which the visit groups change
+  const record = (rows: string, sign: number) => citizenIds === null ? "" : `, c AS (INSERT INTO visit_change SELECT ${sign}, ${VISIT_CHANGE_COLUMNS} FROM ${rows})`;
   const write = async (table: string) => {
     const written = await client.query<{ period: string }>(
       `WITH w AS (
          INSERT INTO ${table} (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
          ${factsSelect(citizenIds !== null)}
          ${citizenIds === null ? "ORDER BY period" : ""}
-         RETURNING period
-       ) SELECT DISTINCT period FROM w`,
+         RETURNING *
+       )${record("w", 1)} SELECT DISTINCT period FROM w`,
       parameters(citizenIds),
     );
     for (const r of written.rows) periods.add(r.period);
@@ -195,14 +200,17 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
     for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit`)).rows) periods.add(r.period);
     // all facts are written in period order, so each period's aggregates read their own stretch of the table
     await rebuildTable(client, "completeness_visit", write);
+    await rebuildVisitGroups(client);
     return periods;
   }
   if (citizenIds.length === 0) return periods;
+  await createVisitChanges(client);
   const removed = await client.query<{ period: string }>(
-    `WITH d AS (DELETE FROM completeness_visit WHERE citizen_id = ANY($1::bigint[]) RETURNING period) SELECT DISTINCT period FROM d`,
+    `WITH d AS (DELETE FROM completeness_visit WHERE citizen_id = ANY($1::bigint[]) RETURNING *)${record("d", -1)} SELECT DISTINCT period FROM d`,
     [citizenIds],
   );
   for (const r of removed.rows) periods.add(r.period);
   await write("completeness_visit");
+  await applyVisitChanges(client);
   return periods;
 }

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/roles";
+import { delaysFromBytes } from "@/lib/completeness/aggregate";
 import { describeSchema } from "@/lib/db/catalog";
 import { pool } from "@/lib/db/client";
 import { refreshIndicators } from "@/lib/indicators/refresh";
@@ -476,8 +477,18 @@ describe("incremental refresh", () => {
     const snapshot = async () =>
       (await pool().query(`SELECT measure, period, area_level, area_code, visit_type, item, numerator, denominator, value, detail FROM completeness_result WHERE measure NOT IN ('version', 'state') ORDER BY 1, 2, 3, 4, 5, 6`)).rows;
     const incremental = await snapshot();
+    // the visit groups changed by difference are what building them from all the facts gives (delays in any order)
+    const groups = async () => ({
+      visits: (await pool().query(`SELECT period, visit_type, sor_code, visits, timely, face_to_face, delays FROM completeness_visit_group ORDER BY 1, 2, 3`)).rows.map(
+        (g) => ({ ...g, delays: [...delaysFromBytes(g.delays)].sort((a, b) => a - b) }),
+      ),
+      items: (await pool().query(`SELECT * FROM completeness_item_group ORDER BY 1, 2, 3, 4, 5`)).rows,
+    });
+    const changedGroups = await groups();
+    expect(changedGroups.items.find((g) => g.period === "2023" && g.visit_type === VISIT.otteElleveMaaneder && g.sor_code === SOR_AARHUS && g.item === "motor" && g.reason === "")).toBeUndefined();
     await refreshIndicators(pool(), { all: true, quiet: true });
     expect(await snapshot()).toEqual(incremental);
+    expect(await groups()).toEqual(changedGroups);
   });
 
   it("recounts validity for the days with new receipts only, and agrees with a full refresh", async () => {
