@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropDatabase } from "@/lib/db/drop-database";
-import { serverUrl } from "./helpers/db";
+import { admin, serverUrl } from "./helpers/db";
 
 const tag = randomBytes(4).toString("hex");
 const owner = `ldbu_t_owner_${tag}`;
@@ -21,29 +21,19 @@ function as(role: string, db: string): pg.Client {
   return new pg.Client({ connectionString: u.toString() });
 }
 
-async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 // Creating roles needs CREATEROLE: the embedded server has it; CI's PostgreSQL role does not.
-const mayCreateRoles = await asAdmin(async (c) => (await c.query("SELECT rolsuper OR rolcreaterole AS ok FROM pg_roles WHERE rolname = current_user")).rows[0].ok as boolean);
+const mayCreateRoles = await admin(async (c) => (await c.query("SELECT rolsuper OR rolcreaterole AS ok FROM pg_roles WHERE rolname = current_user")).rows[0].ok as boolean);
 
 describe.skipIf(!mayCreateRoles)("dropDatabase", () => {
   beforeAll(async () => {
-    await asAdmin(async (c) => {
+    await admin(async (c) => {
       await c.query(`CREATE ROLE ${owner} LOGIN CREATEDB PASSWORD '${password}'`);
       await c.query(`CREATE ROLE ${other} LOGIN PASSWORD '${password}'`);
     });
   });
 
   afterAll(async () => {
-    await asAdmin(async (c) => {
+    await admin(async (c) => {
       await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await c.query(`DROP ROLE IF EXISTS ${owner}`);
       await c.query(`DROP ROLE IF EXISTS ${other}`);
