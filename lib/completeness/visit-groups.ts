@@ -91,45 +91,43 @@ export function withDelayChanges(current: Buffer, removed: Buffer | null, added:
 export async function applyVisitChanges(client: pg.ClientBase): Promise<void> {
   const built = (await client.query(`SELECT EXISTS (SELECT 1 FROM completeness_visit_group) AS built`)).rows[0].built as boolean;
   if (!built) return rebuildVisitGroups(client);
-  await client.query(
-    `INSERT INTO completeness_visit_group AS g (period, visit_type, sor_code, visits, timely, face_to_face, delays)
-     SELECT f.period, f.visit_type, f.sor_code, sum(f.sign), COALESCE(sum(f.sign) FILTER (WHERE ${TIMELY}), 0),
-            COALESCE(sum(f.sign) FILTER (WHERE f.face_to_face), 0), ''::bytea
-     FROM visit_change f GROUP BY 1, 2, 3
-     ON CONFLICT (period, visit_type, sor_code) DO UPDATE
-     SET visits = g.visits + EXCLUDED.visits, timely = g.timely + EXCLUDED.timely, face_to_face = g.face_to_face + EXCLUDED.face_to_face`,
-  );
-  const { rows } = await client.query<{ period: string; visit_type: string; sor_code: string; removed: Buffer | null; added: Buffer | null; delays: Buffer }>(
-    `SELECT c.period, c.visit_type, c.sor_code, c.removed, c.added, g.delays
-     FROM (SELECT f.period, f.visit_type, f.sor_code,
+  // each changed group as stored (none: a new one) with the signed sums of its changes; its new state worked out here,
+  // checked (no count below zero, a delay per visit) and written once
+  type Changed = { period: string; visit_type: string; sor_code: string; visits: number; timely: number; f2f: number; delays: Buffer | null; removed: Buffer | null; added: Buffer | null };
+  const { rows } = await client.query<Changed>(
+    `SELECT c.period, c.visit_type, c.sor_code, COALESCE(g.visits, 0) + c.visits AS visits, COALESCE(g.timely, 0) + c.timely AS timely,
+            COALESCE(g.face_to_face, 0) + c.f2f AS f2f, g.delays, c.removed, c.added
+     FROM (SELECT f.period, f.visit_type, f.sor_code, sum(f.sign)::int AS visits, COALESCE(sum(f.sign) FILTER (WHERE ${TIMELY}), 0)::int AS timely,
+                  COALESCE(sum(f.sign) FILTER (WHERE f.face_to_face), 0)::int AS f2f,
                   string_agg(float8send(${DELAY_MS}), ''::bytea) FILTER (WHERE f.sign < 0) AS removed,
                   string_agg(float8send(${DELAY_MS}), ''::bytea) FILTER (WHERE f.sign > 0) AS added
            FROM visit_change f GROUP BY 1, 2, 3) c
-     JOIN completeness_visit_group g USING (period, visit_type, sor_code)`,
+     LEFT JOIN completeness_visit_group g USING (period, visit_type, sor_code)`,
   );
-  const delays = rows.map((r) => withDelayChanges(r.delays, r.removed, r.added));
+  const next = rows.map((r) => ({ ...r, delays: withDelayChanges(r.delays ?? Buffer.alloc(0), r.removed, r.added) }));
+  if (next.some((r) => r.visits < 0 || r.timely < 0 || r.f2f < 0 || r.delays.length !== 8 * r.visits)) throw inconsistent();
+  const col = <K extends keyof (typeof next)[number]>(k: K) => next.map((r) => r[k]);
   await client.query(
-    `UPDATE completeness_visit_group g SET delays = u.delays
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[]) AS u(period, visit_type, sor_code, delays)
-     WHERE g.period = u.period AND g.visit_type = u.visit_type AND g.sor_code = u.sor_code`,
-    [rows.map((r) => r.period), rows.map((r) => r.visit_type), rows.map((r) => r.sor_code), delays],
+    `WITH u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::bytea[])
+                AS u(period, visit_type, sor_code, visits, timely, face_to_face, delays)),
+     -- groups left empty disappear, as from a rebuild
+     gone AS (DELETE FROM completeness_visit_group g USING u
+              WHERE u.visits = 0 AND (g.period, g.visit_type, g.sor_code) = (u.period, u.visit_type, u.sor_code))
+     INSERT INTO completeness_visit_group AS g SELECT * FROM u WHERE u.visits > 0
+     ON CONFLICT (period, visit_type, sor_code) DO UPDATE
+     SET visits = EXCLUDED.visits, timely = EXCLUDED.timely, face_to_face = EXCLUDED.face_to_face, delays = EXCLUDED.delays`,
+    [col("period"), col("visit_type"), col("sor_code"), col("visits"), col("timely"), col("f2f"), col("delays")],
   );
-  await client.query(
+  const items = await client.query<{ n: number }>(
     `INSERT INTO completeness_item_group AS g (period, visit_type, sor_code, item, reason, n)
      SELECT period, visit_type, sor_code, item, reason, sum(sign) FROM (${lacking("visit_change f", "f.sign")}) x
      GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0
-     ON CONFLICT (period, visit_type, sor_code, item, reason) DO UPDATE SET n = g.n + EXCLUDED.n`,
+     ON CONFLICT (period, visit_type, sor_code, item, reason) DO UPDATE SET n = g.n + EXCLUDED.n
+     RETURNING n`,
   );
-  // the groups changed must still be what summing the facts gives: no count negative, as many delays as visits
-  const changed = `(SELECT DISTINCT period, visit_type, sor_code FROM visit_change) c`;
-  const bad = await client.query(
-    `SELECT 1 FROM completeness_visit_group g JOIN ${changed} USING (period, visit_type, sor_code)
-     WHERE g.visits < 0 OR g.timely < 0 OR g.face_to_face < 0 OR octet_length(g.delays) <> 8 * g.visits
-     UNION ALL
-     SELECT 1 FROM completeness_item_group g JOIN ${changed} USING (period, visit_type, sor_code) WHERE g.n < 0 LIMIT 1`,
+  if (items.rows.some((r) => r.n < 0)) throw inconsistent();
+  await client.query(
+    `DELETE FROM completeness_item_group g USING (SELECT DISTINCT period, visit_type, sor_code FROM visit_change) c
+     WHERE (g.period, g.visit_type, g.sor_code) = (c.period, c.visit_type, c.sor_code) AND g.n = 0`,
   );
-  if (bad.rowCount) throw inconsistent();
-  // groups left empty disappear, as from a rebuild
-  await client.query(`DELETE FROM completeness_visit_group g USING ${changed} WHERE (g.period, g.visit_type, g.sor_code) = (c.period, c.visit_type, c.sor_code) AND g.visits = 0`);
-  await client.query(`DELETE FROM completeness_item_group g USING ${changed} WHERE (g.period, g.visit_type, g.sor_code) = (c.period, c.visit_type, c.sor_code) AND g.n = 0`);
 }
