@@ -1,7 +1,8 @@
 /**
  * The SundK administration in the browser: a SundK user creates a leder, resets the password, the leder logs in, is
  * deactivated and is thrown out on the next navigation; the audit log finds all of it; the receipt log searches;
- * nobody else may open /admin; every view of unpublished data is audited; axe on every admin page.
+ * SundK maps a SOR code to a municipality; nobody else may open /admin; every view of unpublished data is audited;
+ * axe on every admin page.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -130,7 +131,7 @@ test("the receipt log finds the rejected reports with their problems", async ({ 
 for (const username of ["leder", "sundhedsplejerske", "politiker"]) {
   test(`a ${username} gets 403 on every admin page and the audit export`, async ({ page }) => {
     await login(page, username);
-    for (const path of ["/admin", "/admin/brugere", "/admin/brugere/ny", "/admin/brugere/1", "/admin/audit", "/admin/modtagelser", "/admin/indstillinger"]) {
+    for (const path of ["/admin", "/admin/brugere", "/admin/brugere/ny", "/admin/brugere/1", "/admin/audit", "/admin/modtagelser", "/admin/indstillinger", "/admin/organisationer"]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen adgang");
@@ -225,4 +226,61 @@ test("SundK sets the coverage warning threshold: a wrong value is refused in Dan
   await page.getByLabel("Grænse for dækningsgrad (%)").fill("90");
   await page.getByRole("button", { name: "Gem grænsen" }).click();
   await expect(page.getByTestId("form-ok")).toContainText("er nu 90 %.");
+});
+
+test("SundK maps a SOR code seen in reports to a municipality: refused in Danish first, then in the table; a mapping reports carry cannot be deleted", async ({ page }) => {
+  // a SOR code no mapping knows, on one custodian row of a child (dated long before any cut-off, so it places nobody)
+  const sor = `7${Date.now()}`;
+  const [{ id: citizenId }] = await query<{ id: string }>(`SELECT id::text FROM citizen ORDER BY id LIMIT 1`);
+  await query(`INSERT INTO citizen_custodian (citizen_id, receipt_id, report_timestamp, sor_code) VALUES ($1, -1, '2000-01-01T00:00:00Z', $2)`, [citizenId, sor]);
+  try {
+    await login(page, "sundk");
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Organisationer" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisationer");
+    expect(await violations(page)).toEqual([]);
+
+    await page.getByTestId("unmapped-table").getByRole("link", { name: `Knyt til kommune (SOR-koden ${sor})` }).click();
+    const form = page.getByRole("form", { name: "Knyt SOR-kode til kommune" });
+    await expect(form.getByLabel("SOR-kode")).toHaveValue(sor);
+    await form.getByRole("button", { name: "Gem tilknytning" }).click();
+    await expect(form.getByTestId("form-error")).toHaveText("Tilknytningen er ikke gemt.");
+    await expect(form.getByLabel("Navn")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Navn")).toHaveAccessibleDescription(/Skriv organisationens navn\./);
+    await expect(form.getByText("Vælg en kommune.")).toBeVisible();
+    await expect(form.getByLabel("SOR-kode")).toHaveValue(sor);
+    expect(await violations(page)).toEqual([]);
+
+    await form.getByLabel("Navn").fill("E2E-sundhedsplejen");
+    await form.getByLabel("Kommune").selectOption("563");
+    await form.getByRole("button", { name: "Gem tilknytning" }).click();
+    await expect(form.getByTestId("form-ok")).toHaveText(
+      `SOR-koden ${sor} er nu knyttet til Fanø (563). Ændringen slår igennem i resultaterne ved næste genberegning; 1 borger er markeret til den.`,
+    );
+    const row = page.getByTestId("organisation-table").getByRole("row").filter({ hasText: sor });
+    await expect(row).toContainText("E2E-sundhedsplejen");
+    await expect(row).toContainText("Fanø (563)");
+    await expect(row).toContainText("Region Syddanmark");
+    await expect(page.getByRole("link", { name: `Knyt til kommune (SOR-koden ${sor})` })).toHaveCount(0);
+    expect(await violations(page)).toEqual([]);
+    expect(await query(`SELECT name, municipality_code FROM organisation WHERE sor_code = $1`, [sor])).toEqual([{ name: "E2E-sundhedsplejen", municipality_code: "563" }]);
+    expect(await query(`SELECT 1 FROM refresh_citizen WHERE citizen_id = $1`, [citizenId])).toHaveLength(1);
+    expect(await query(`SELECT details->>'handling' AS h FROM audit_entry WHERE resource = 'organisation' AND details->>'sorKode' = $1`, [sor])).toEqual([{ h: "opret" }]);
+
+    await page.goto("/admin/organisationer?kommune=563");
+    await expect(page.getByTestId("organisation-table")).toContainText(sor);
+    await page.getByRole("link", { name: `Ret SOR-koden ${sor}` }).click();
+    const remove = page.getByRole("form", { name: "Slet tilknytning" });
+    await remove.getByRole("button", { name: `Slet tilknytningen af ${sor}` }).click();
+    await expect(remove.getByTestId("form-error")).toContainText("kan ikke slettes: børnene ville så kun tælle med på landsplan.");
+    expect(await violations(page)).toEqual([]);
+  } finally {
+    await query(`DELETE FROM citizen_custodian WHERE sor_code = $1`, [sor]);
+  }
+  // once no report carries it, the mapping can go
+  await page.reload();
+  await page.getByRole("form", { name: "Slet tilknytning" }).getByRole("button", { name: `Slet tilknytningen af ${sor}` }).click();
+  await expect(page.getByRole("form", { name: "Slet tilknytning" }).getByTestId("form-ok")).toHaveText(`Tilknytningen af SOR-koden ${sor} til Fanø (563) er slettet.`);
+  await expect(page.getByTestId("organisation-table")).not.toContainText(sor);
+  expect(await query(`SELECT 1 FROM organisation WHERE sor_code = $1`, [sor])).toHaveLength(0);
 });

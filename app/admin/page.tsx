@@ -20,13 +20,6 @@ export default async function AdminPage() {
             <p>{s.description}</p>
           </li>
         ))}
-        <li>
-          <h2>Organisationer</h2>
-          <p className="notice" role="status">
-            Endnu ikke bygget: vedligeholdelse af SOR-koder → kommune. Indtil da registreres SOR-koder direkte i tabellen
-            <code> organisation</code> af driften.
-          </p>
-        </li>
       </ul>
     </>
   );

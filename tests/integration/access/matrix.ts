@@ -127,6 +127,7 @@ const userAction = (name: string, cases: ActionCase[]): ActionEntry => ({ route:
 const NO_USER_ADMIN = /^Du har ikke adgang til brugeradministrationen\.$/;
 const NEW_USER = "/admin/brugere/{bruger:matrix-ny}";
 const NO_STANDARDS = /^Du har ikke adgang til at ændre standarder\.$/;
+const NO_ORGANISATIONS = /^Du har ikke adgang til at ændre organisationer\.$/;
 /** Logs: SundK only (read:logs). */
 const ADMIN_API: Expectation = { anonymous: 401, politiker: 403, sundhedsplejerske: 403, leder: 403, sundk: 200, gateway: 401 };
 
@@ -281,6 +282,15 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
     route: "/admin/indstillinger",
     method: "GET",
     cases: [{ name: "grænse for dækningsgrad", url: "/admin/indstillinger", expect: ADMIN_PAGE }],
+  },
+  {
+    route: "/admin/organisationer",
+    method: "GET",
+    cases: [
+      { name: "SOR-koder og kommuner", url: "/admin/organisationer", expect: ADMIN_PAGE },
+      { name: "filtreret på kommune og søgning, formularen udfyldt", url: "/admin/organisationer?kommune={kommune}&soeg=Sundhedsplejen&sor=12345678901", expect: ADMIN_PAGE },
+      { name: "ugyldige parametre ignoreres", url: "/admin/organisationer?kommune=1%20OR%201%3D1&sor=%27%3B--&soeg=%00", expect: ADMIN_PAGE },
+    ],
   },
   {
     route: "/admin/modtagelser",
@@ -662,6 +672,28 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
         refusal: /^Du har ikke adgang til at ændre indstillinger\.$/,
         tables: ["setting"],
       },
+    ],
+  },
+  // a SOR code no report carries: the mapping changes no result the later cases (the 2025 freeze) compute
+  {
+    route: "action:app/admin/organisationer/actions.ts#saveOrganisationAction",
+    method: "POST",
+    cases: [
+      {
+        name: "knyt en SOR-kode til en kommune",
+        page: "/admin/organisationer",
+        form: { sorCode: "98765432109", name: "Matrix-organisation", municipalityCode: "563" },
+        expect: SUNDK_ACTION,
+        refusal: NO_ORGANISATIONS,
+        tables: ["organisation", "refresh_citizen"],
+      },
+    ],
+  },
+  {
+    route: "action:app/admin/organisationer/actions.ts#deleteOrganisationAction",
+    method: "POST",
+    cases: [
+      { name: "slet tilknytningen igen", page: "/admin/organisationer?sor=98765432109", form: { sorCode: "98765432109" }, expect: SUNDK_ACTION, refusal: NO_ORGANISATIONS, tables: ["organisation"] },
     ],
   },
   action("createReportAction", [{ name: "opret og frys 2025", page: "/admin/aarsrapporter", form: { aar: "2025" }, expect: SUNDK_ACTION, refusal: ONLY_SUNDK, tables: REPORT_TABLES }]),
