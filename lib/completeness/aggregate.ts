@@ -11,7 +11,7 @@ import type pg from "pg";
 import { bulkInsert } from "@/lib/db/bulk";
 import { hashGrouped } from "@/lib/db/hashed";
 import { percentileInPlace } from "@/lib/stats/percentile";
-import { EXPECTED_INFANT_VISITS, visitItems } from "./items";
+import { visitItems } from "./items";
 import { MEASURES, NATION, type AreaLevel, type CompletenessRow, type VariableDetail } from "./types";
 
 interface Area {
@@ -27,7 +27,7 @@ export function areaOf(g: number, region: string | null, kommune: string | null)
 }
 
 const areaKey = (a: Area) => `${a.level}:${a.code}`;
-const share = (n: number, d: number) => (d > 0 ? n / d : null);
+export const share = (n: number, d: number) => (d > 0 ? n / d : null);
 
 /** Per area × visit type (visitType "" = all visit types of the period): counts of visits. */
 export interface VisitCount {
@@ -202,67 +202,6 @@ export async function visitRows(client: pg.ClientBase, period: string): Promise<
     if (area) items.push({ area, visitType: r.visit_type, item: r.item, reason: r.reason, n: r.n });
   }
   return assembleVisitRows(period, visits, items);
-}
-
-/** LDBU indicator whose facts hold the register population (placed in municipalities) of a school examination. */
-const SCHOOL_COHORT_INDICATOR: Record<string, string> = { "LDBU-10": "c06ed6f1-be9d-460e-a45e-34821bcbd533", "LDBU-11": "dd766967-4d02-4c17-8ed3-021852785fdf" };
-
-/**
- * Coverage of one period against the register population. Birth cohort: the children of LDBU-09's facts (register
- * children born that year, placed by the indicator rule) with at least one accepted report (an active Patient
- * record), and with a finished visit of each expected type (at any age). The population holds no wholly retracted
- * child (lib/indicators/facts.ts), so the visit facts of its birth cohort (./facts.ts) hold all its finished infant
- * visits, and a child with one has an active record. School year: LDBU-10/11's facts, whose numerator is exactly "had
- * the examination in the school year".
- */
-export async function coverageRows(client: pg.ClientBase, period: string): Promise<CompletenessRow[]> {
-  const school = period.includes("/");
-  const res = school
-    ? await hashGrouped(
-        client,
-        `SELECT GROUPING(m.region_code, f.municipality_code) AS g, m.region_code AS region, f.municipality_code AS kommune, f.indicator_id AS v,
-                count(*)::int AS population, count(*) FILTER (WHERE f.status = 'numerator')::int AS covered
-         FROM indicator_fact f LEFT JOIN municipality m ON m.code = f.municipality_code
-         WHERE f.indicator_id = ANY($2::text[]) AND f.period = $1
-         GROUP BY GROUPING SETS ((f.indicator_id, m.region_code, f.municipality_code), (f.indicator_id, m.region_code), (f.indicator_id))`,
-        [period, Object.keys(SCHOOL_COHORT_INDICATOR)],
-      )
-    : await hashGrouped(
-        client,
-        `WITH pop AS (SELECT f.citizen_id, f.municipality_code AS kommune FROM indicator_fact f WHERE f.indicator_id = 'LDBU-09' AND f.period = $1),
-         -- the expected visits each child had, from the period's visit facts (one scan, not a lookup per child), as a
-         -- bit per visit type (its place in $2): hashed per child, where a sorted array needed every fact sorted
-         seen AS (
-           SELECT v.citizen_id, bit_or(1 << (array_position($2::text[], v.visit_type) - 1)) AS visits FROM completeness_visit v
-           WHERE v.period = $1 AND v.visit_type = ANY($2::text[]) GROUP BY v.citizen_id
-         ),
-         -- only children without a visit fact are looked up (LIMIT keeps it a lookup per child: the planner would
-         -- otherwise hash every active record, which cost more than all the rest)
-         pop_visits AS (
-           SELECT pop.kommune, COALESCE(s.visits, 0) AS visits, s.citizen_id IS NOT NULL OR rec.active IS NOT NULL AS reported
-           FROM pop LEFT JOIN seen s ON s.citizen_id = pop.citizen_id
-           LEFT JOIN LATERAL (SELECT true AS active FROM citizen_record r WHERE s.citizen_id IS NULL AND r.citizen_id = pop.citizen_id AND r.active LIMIT 1) rec ON true
-         ),
-         -- children alike counted once, so the grouping sets sum a few thousand rows
-         k AS (SELECT kommune, reported, visits, count(*)::int AS n FROM pop_visits GROUP BY kommune, reported, visits)
-         SELECT GROUPING(m.region_code, k.kommune) AS g, m.region_code AS region, k.kommune, t.v,
-                sum(k.n)::int AS population,
-                COALESCE(sum(k.n) FILTER (WHERE CASE WHEN t.v = '' THEN k.reported ELSE k.visits & (1 << (array_position($2::text[], t.v) - 1)) <> 0 END), 0)::int AS covered
-         FROM k LEFT JOIN municipality m ON m.code = k.kommune CROSS JOIN unnest($3::text[]) AS t(v)
-         GROUP BY GROUPING SETS ((t.v, m.region_code, k.kommune), (t.v, m.region_code), (t.v))`,
-        [period, EXPECTED_INFANT_VISITS, ["", ...EXPECTED_INFANT_VISITS]],
-      );
-  const out: CompletenessRow[] = [];
-  for (const r of res.rows) {
-    const area = areaOf(r.g, r.region, r.kommune);
-    const visitType = school ? SCHOOL_COHORT_INDICATOR[r.v] : r.v;
-    if (!area || visitType === undefined) continue;
-    out.push({
-      measure: MEASURES.coverage, period, areaLevel: area.level, areaCode: area.code, visitType, item: "",
-      numerator: r.covered, denominator: r.population, value: share(r.covered, r.population), detail: null,
-    });
-  }
-  return out;
 }
 
 /** Danish calendar day of a receipt (its `reported_at`). */

@@ -15,7 +15,8 @@ import { withTransaction } from "@/lib/db/transaction";
 import type pg from "pg";
 import { progress } from "@/lib/ingest/progress";
 import { schoolYearLabel } from "@/lib/indicators/periods";
-import { coverageRows, validityRows, visitRows, writePeriod, type Family } from "./aggregate";
+import { validityRows, visitRows, writePeriod, type Family } from "./aggregate";
+import { coverageRows } from "./coverage";
 import { computeVisitFacts } from "./facts";
 import { MEASURES, NATION, type CompletenessRow } from "./types";
 
@@ -139,6 +140,8 @@ export async function completenessAggregates(
   const factPeriods = wanted.has("visits") ? facts.factPeriods : new Set<string>();
   const coverage = wanted.has("coverage") ? await coveragePeriods(pool, ids) : new Set<string>();
   const receipts = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Map<number, string[] | null>(), upTo: null };
+  // a full refresh drops the coverage children of periods that no longer have a population
+  if (all && wanted.has("coverage")) await pool.query(`DELETE FROM completeness_coverage_child WHERE period <> ALL($1::text[])`, [[...coverage]]);
   const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years.keys()].map(String)]);
   if (all) for (const r of (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_result WHERE period <> ''`)).rows) periods.add(r.period);
   const plausible = [...periods].filter((x) => /^(\d{4})(\/\d{2})?$/.test(x) && Number(x.slice(0, 4)) >= 1990).sort();
@@ -161,7 +164,7 @@ export async function completenessAggregates(
       await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, `${period}|${family}`]);
       await c.query(`SET LOCAL work_mem = '64MB'`);
       const rows: CompletenessRow[] =
-        family === "coverage" ? await coverageRows(c, period) : family === "visits" ? await visitRows(c, period) : await validityRows(c, Number(period), receipts.years.get(Number(period)) ?? null);
+        family === "coverage" ? await coverageRows(c, period, ids) : family === "visits" ? await visitRows(c, period) : await validityRows(c, Number(period), receipts.years.get(Number(period)) ?? null);
       await c.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_CLASS.completeness, period]);
       await writePeriod(c, period, [family], rows);
     });

@@ -524,3 +524,34 @@ describe("incremental refresh", () => {
     expect(await days()).toEqual(after);
   });
 });
+
+describe("coverage kept per child", () => {
+  it("an incremental refresh replaces the touched children's rows only, and agrees with a full refresh", async () => {
+    const children = async () =>
+      (await pool().query(`SELECT period, citizen_id::text AS id, municipality_code, reported, visit_types, xmin::text AS version FROM completeness_coverage_child ORDER BY 1, 2`)).rows;
+    const before = await children();
+    expect(before.filter((c) => c.period === "2024")).toHaveLength(5); // C1–C5, the register children of 2024
+    // C3 (Aarhus, never reported until now) gets its establishment and 2-month visits
+    const late = report("r-c3", "2024-06-01T10:00:00+02:00", [citizen(C[2], SOR_AARHUS), cv(C[2], VISIT.etablering, "2024-02-09"), cv(C[2], VISIT.toMaaneder, "2024-04-03")]);
+    const [r] = await storeReports(pool(), prepareSubmission(JSON.stringify(late), { channel: "cli" }).reports);
+    expect(r.outcome).toBe("accepted");
+    await refreshIndicators(pool(), { quiet: true });
+    // Aarhus: C1, C2, C3, C5 reported (was 3 of 4); establishment C1, C2, C3, C5; 2 months C1 and C3
+    expect(await counts("coverage", "2024", "751", "")).toEqual([4, 4]);
+    expect(await counts("coverage", "2024", "751", VISIT.etablering)).toEqual([4, 4]);
+    expect(await counts("coverage", "2024", "751", VISIT.toMaaneder)).toEqual([2, 4]);
+    expect(await counts("coverage", "2024", "DK", "")).toEqual([4, 5]);
+    const after = await children();
+    // C3's row was written anew; every other row is the very row version it was (not recomputed)
+    const rewritten = after.filter((a) => !before.some((b) => b.id === a.id && b.period === a.period && b.version === a.version));
+    expect(rewritten.map((c) => [c.period, c.municipality_code, c.reported, c.visit_types])).toEqual([["2024", "751", true, [VISIT.etablering, VISIT.toMaaneder].toSorted()]]);
+    expect(after).toHaveLength(before.length);
+    const coverage = async () =>
+      (await pool().query(`SELECT period, area_level, area_code, visit_type, numerator, denominator, value FROM completeness_result WHERE measure = 'coverage' ORDER BY 1, 2, 3, 4`)).rows;
+    const incremental = await coverage();
+    const withoutVersion = (rows: Awaited<ReturnType<typeof children>>) => rows.map(({ version: _, ...c }) => c);
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    expect(await coverage()).toEqual(incremental);
+    expect(withoutVersion(await children())).toEqual(withoutVersion(after));
+  });
+});
