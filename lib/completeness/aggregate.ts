@@ -8,7 +8,6 @@
  * SOR code. Facts that cannot be placed in a municipality count for the nation only.
  */
 import type pg from "pg";
-import { bulkInsert } from "@/lib/db/bulk";
 import { hashGrouped } from "@/lib/db/hashed";
 import { percentileInPlace } from "@/lib/stats/percentile";
 import { visitItems } from "./items";
@@ -307,29 +306,46 @@ export const FAMILIES = {
 } as const;
 export type Family = keyof typeof FAMILIES;
 
+/** The columns of a stored row, in the order writePeriod sends them. */
+const COLUMNS = "measure, area_level, area_code, visit_type, item, numerator, denominator, value, detail";
+const SAME_CELL = (a: string, b: string) =>
+  ["measure", "area_level", "area_code", "visit_type", "item"].map((c) => `${a}.${c} = ${b}.${c}`).join(" AND ");
+
 /**
  * Replaces the stored rows of some measure families of one period (call inside a transaction) and renews the period's
  * version row (its computed_at tells the query cache the period changed); a period left without rows disappears.
+ * Only the rows that differ are written — deleted, changed or added in one statement — since an incremental refresh
+ * changes a few of a period's thousands of rows (rewriting all of them took 0.3–0.4 s per national period).
  */
 export async function writePeriod(client: pg.ClientBase, period: string, families: readonly Family[], rows: readonly CompletenessRow[]) {
   const measures = families.flatMap((f) => FAMILIES[f]);
-  await client.query(`DELETE FROM completeness_result WHERE period = $1 AND measure = ANY($2::text[])`, [period, [...measures, MEASURES.version]]);
+  const column = <T>(f: (r: CompletenessRow) => T) => rows.map(f);
+  await client.query(
+    `WITH n AS (
+       SELECT u.measure, u.area_level::area_level AS area_level, u.area_code, u.visit_type, u.item, u.numerator, u.denominator, u.value, u.detail
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::float8[], $11::jsonb[])
+         AS u(measure, area_level, area_code, visit_type, item, numerator, denominator, value, detail)
+     ),
+     old AS (SELECT id, ${COLUMNS} FROM completeness_result WHERE period = $1 AND measure = ANY($2::text[])),
+     gone AS (DELETE FROM completeness_result r USING old o WHERE r.id = o.id AND NOT EXISTS (SELECT 1 FROM n WHERE ${SAME_CELL("n", "o")})),
+     changed AS (
+       UPDATE completeness_result r SET numerator = n.numerator, denominator = n.denominator, value = n.value, detail = n.detail, computed_at = now()
+       FROM old o JOIN n ON ${SAME_CELL("n", "o")}
+       WHERE r.id = o.id AND (o.numerator, o.denominator, o.value, o.detail) IS DISTINCT FROM (n.numerator, n.denominator, n.value, n.detail)
+     )
+     INSERT INTO completeness_result (period, ${COLUMNS})
+     SELECT $1, ${COLUMNS.split(", ").map((c) => `n.${c}`).join(", ")} FROM n WHERE NOT EXISTS (SELECT 1 FROM old o WHERE ${SAME_CELL("n", "o")})`,
+    [
+      period, measures,
+      column((r) => r.measure), column((r) => r.areaLevel), column((r) => r.areaCode), column((r) => r.visitType), column((r) => r.item),
+      column((r) => r.numerator), column((r) => r.denominator), column((r) => r.value), column((r) => (r.detail === null ? null : JSON.stringify(r.detail))),
+    ],
+  );
+  await client.query(`DELETE FROM completeness_result WHERE period = $1 AND measure = $2`, [period, MEASURES.version]);
   const left = rows.length > 0 || (await client.query(`SELECT 1 FROM completeness_result WHERE period = $1 LIMIT 1`, [period])).rowCount;
   if (!left) return;
-  const all: CompletenessRow[] = [
-    ...rows,
-    { measure: MEASURES.version, period, areaLevel: "nation", areaCode: NATION, visitType: "", item: "", numerator: 0, denominator: 0, value: null, detail: null },
-  ];
-  await bulkInsert(
-    client,
-    "completeness_result",
-    [
-      { name: "measure", type: "text" }, { name: "period", type: "text" },
-      { name: "area_level", type: "text", expr: (v) => `${v}::area_level` }, { name: "area_code", type: "text" },
-      { name: "visit_type", type: "text" }, { name: "item", type: "text" },
-      { name: "numerator", type: "int" }, { name: "denominator", type: "int" }, { name: "value", type: "float8" },
-      { name: "detail", type: "jsonb" },
-    ],
-    all.map((r) => [r.measure, r.period, r.areaLevel, r.areaCode, r.visitType, r.item, r.numerator, r.denominator, r.value, r.detail === null ? null : JSON.stringify(r.detail)]),
+  await client.query(
+    `INSERT INTO completeness_result (measure, period, area_level, area_code, visit_type, item, numerator, denominator) VALUES ($1, $2, 'nation', $3, '', '', 0, 0)`,
+    [MEASURES.version, period, NATION],
   );
 }

@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/roles";
-import { delaysFromBytes } from "@/lib/completeness/aggregate";
+import { delaysFromBytes, writePeriod } from "@/lib/completeness/aggregate";
+import type { CompletenessRow } from "@/lib/completeness/types";
+import { withTransaction } from "@/lib/db/transaction";
 import { describeSchema } from "@/lib/db/catalog";
 import { pool } from "@/lib/db/client";
 import { refreshIndicators } from "@/lib/indicators/refresh";
@@ -553,5 +555,32 @@ describe("coverage kept per child", () => {
     await refreshIndicators(pool(), { all: true, quiet: true });
     expect(await coverage()).toEqual(incremental);
     expect(withoutVersion(await children())).toEqual(withoutVersion(after));
+  });
+});
+
+describe("writing a period's rows", () => {
+  it("deletes, changes and adds only the rows that differ, and renews the period's version", async () => {
+    const row = (areaCode: string, numerator: number, detail: Record<string, number> | null = null): CompletenessRow => ({
+      measure: "coverage", period: "1999", areaLevel: "municipality", areaCode, visitType: "", item: "", numerator, denominator: 10, value: numerator / 10, detail,
+    });
+    const write = (rows: CompletenessRow[]) => withTransaction(pool(), (c) => writePeriod(c, "1999", ["coverage"], rows));
+    const stored = async () =>
+      (await pool().query(`SELECT id::text, measure, area_code, numerator, detail, computed_at FROM completeness_result WHERE period = '1999' ORDER BY measure, area_code`)).rows;
+    await write([row("101", 1), row("147", 2, { a: 1, b: 2 }), row("151", 3)]);
+    const first = await stored();
+    expect(first.map((r) => [r.measure, r.area_code, r.numerator])).toEqual([["coverage", "101", 1], ["coverage", "147", 2], ["coverage", "151", 3], ["version", "DK", 0]]);
+    await new Promise((r) => setTimeout(r, 5)); // a later computed_at
+    // 101 gone, 147 the same (its detail given in another key order), 151 changed, 153 new
+    await write([row("147", 2, { b: 2, a: 1 }), row("151", 4), row("153", 5)]);
+    const second = await stored();
+    expect(second.map((r) => [r.measure, r.area_code, r.numerator])).toEqual([["coverage", "147", 2], ["coverage", "151", 4], ["coverage", "153", 5], ["version", "DK", 0]]);
+    const byArea = (rows: typeof first, area: string) => rows.find((r) => r.measure === "coverage" && r.area_code === area)!;
+    expect(byArea(second, "147")).toEqual(byArea(first, "147")); // not written at all
+    expect(byArea(second, "151").id).toBe(byArea(first, "151").id);
+    expect(byArea(second, "151").computed_at.getTime()).toBeGreaterThan(byArea(first, "151").computed_at.getTime());
+    expect(second.at(-1)!.computed_at.getTime()).toBeGreaterThan(first.at(-1)!.computed_at.getTime());
+    // a period left without rows disappears, version and all
+    await write([]);
+    expect(await stored()).toEqual([]);
   });
 });
