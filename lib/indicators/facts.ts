@@ -85,8 +85,7 @@ const QUERIES: Record<string, () => string> = {
       SELECT DISTINCT e.citizen_id AS id FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
       WHERE e.type_code = '${VISIT.toMaaneder}' AND e.status = 'finished'
     ),
-    ${EPDS},
-    screened AS (SELECT DISTINCT child_id FROM epds),
+    screened AS (SELECT DISTINCT child_id FROM pg_temp.epds),
     with_parent AS (SELECT DISTINCT pl.child_id FROM parent_link pl JOIN visited v ON v.id = pl.child_id WHERE pl.active AND pl.parent_id IS NOT NULL)
     SELECT ch.id, ch.kommune,
       CASE WHEN s.child_id IS NOT NULL THEN 'numerator' WHEN wp.child_id IS NULL THEN 'uoplyst' ELSE 'denominator' END
@@ -94,17 +93,15 @@ const QUERIES: Record<string, () => string> = {
     LEFT JOIN screened s ON s.child_id = v.id LEFT JOIN with_parent wp ON wp.child_id = v.id`,
 
   "LDBU-03": () => `
-    ${EPDS}
     SELECT ch.id, ch.kommune,
       CASE WHEN bool_or(x.score >= $1) THEN 'numerator'
            WHEN bool_and(x.score IS NULL) THEN 'uoplyst' ELSE 'denominator' END
-    FROM epds x JOIN placed ch ON ch.id = x.child_id
+    FROM pg_temp.epds x JOIN placed ch ON ch.id = x.child_id
     GROUP BY ch.id, ch.kommune`,
 
   "LDBU-04": () => `
-    ${EPDS},
     findings AS (
-      SELECT x.child_id, x.parent_id, x.on_date FROM epds x WHERE x.score >= $1
+      SELECT x.child_id, x.parent_id, x.on_date FROM pg_temp.epds x WHERE x.score >= $1
       UNION ALL
       SELECT pl.child_id, pl.parent_id, (o.effective_start AT TIME ZONE 'Europe/Copenhagen')::date
       FROM placed ch
@@ -149,14 +146,12 @@ const QUERIES: Record<string, () => string> = {
 
 /** EPDS responses of a child's parents dated day 42–98 of the child: (child_id, parent_id, on_date, score). */
 const EPDS = `
-  epds AS (
-    SELECT ch.id AS child_id, pl.parent_id, (q.authored AT TIME ZONE 'Europe/Copenhagen')::date AS on_date,
-           COALESCE(q.total_score, q.item_sum) AS score
-    FROM placed ch
-    JOIN parent_link pl ON pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL
-    JOIN questionnaire_response q ON q.citizen_id = pl.parent_id AND q.instrument = 'epds' AND q.status = 'completed'
-    WHERE ${day("q.authored")} BETWEEN 42 AND 98
-  )`;
+  SELECT ch.id AS child_id, pl.parent_id, (q.authored AT TIME ZONE 'Europe/Copenhagen')::date AS on_date,
+         COALESCE(q.total_score, q.item_sum) AS score
+  FROM placed ch
+  JOIN parent_link pl ON pl.child_id = ch.id AND pl.active AND pl.parent_id IS NOT NULL
+  JOIN questionnaire_response q ON q.citizen_id = pl.parent_id AND q.instrument = 'epds' AND q.status = 'completed'
+  WHERE ${day("q.authored")} BETWEEN 42 AND 98`;
 
 /** Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. */
 const MOTOR = `
@@ -218,12 +213,15 @@ function BREASTFEEDING(): string {
 }
 
 /**
- * Per-child work that two indicators share (LDBU-05/06: breastfeeding; LDBU-07/08: the 8–11-month visit's motor
- * assessment), done once per group into a temporary table of that name: the group's indicators are computed in one
+ * Per-child work that several indicators share (LDBU-02/03/04: the parents' EPDS responses; LDBU-05/06:
+ * breastfeeding; LDBU-07/08: the 8–11-month visit's motor assessment), done once per group into a temporary table of that name: the group's indicators are computed in one
  * transaction, and each computation took as long as any other indicator of the cohort.
  */
-const SHARED: Record<string, () => string> = { breastfeeding: BREASTFEEDING, motor: () => MOTOR };
-const SHARED_BY_INDICATOR: Record<string, string> = { "LDBU-05": "breastfeeding", "LDBU-06": "breastfeeding", "LDBU-07": "motor", "LDBU-08": "motor" };
+const SHARED: Record<string, () => string> = { breastfeeding: BREASTFEEDING, motor: () => MOTOR, epds: () => EPDS };
+const SHARED_BY_INDICATOR: Record<string, string> = {
+  "LDBU-02": "epds", "LDBU-03": "epds", "LDBU-04": "epds",
+  "LDBU-05": "breastfeeding", "LDBU-06": "breastfeeding", "LDBU-07": "motor", "LDBU-08": "motor",
+};
 
 /** School cohort from the register (the placed birth year), examination during the school year [$2, $3). */
 function SCHOOL(visitType: string): string {
