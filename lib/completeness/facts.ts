@@ -138,7 +138,8 @@ const factsSelect = (some: boolean) => `
          ELSE ARRAY(SELECT i.item FROM unnest($8::text[]) WITH ORDINALITY AS i(item, n) WHERE x.mask & ~x.seen & (1::bigint << (i.n - 1)::int) <> 0 ORDER BY 1)
     END AS missing,
     -- "item:reason" per mandatory item sent only without a value, with the latest data-absent reason (of the visit's
-    -- own observations, by index, and of the day's); worked out only for those few visits, so the visits are read once
+    -- own observations, from observation_absent_reason_idx, and of the day's); worked out only for those few visits,
+    -- so the visits are read once
     CASE WHEN NOT x.f2f OR x.mask & x.seen & ~x.valued = 0 THEN '{}'::text[]
          ELSE ARRAY(
            SELECT i.item || ':' || COALESCE(NULLIF((

@@ -10,4 +10,6 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   { name: "completeness_visit_lacking_idx", migration: "20261128053000_completeness_visit_lacking_index" },
   // the few inactive Patient records, for the test whether a citizen is wholly retracted
   { name: "citizen_record_inactive_idx", migration: "20261128110000_citizen_record_inactive_index" },
+  // the visits' own observations sent with a data-absent reason, for the reasons of items sent without a value
+  { name: "observation_absent_reason_idx", migration: "20261129050000_observation_absent_reason_index" },
 ];
