@@ -12,4 +12,7 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   { name: "citizen_record_inactive_idx", migration: "20261128110000_citizen_record_inactive_index" },
   // the visits' own observations sent with a data-absent reason, for the reasons of items sent without a value
   { name: "observation_absent_reason_idx", migration: "20261129050000_observation_absent_reason_index" },
+  // each child's feeding observations and weights with every column the indicators read (LDBU-05/06, LDBU-01)
+  { name: "observation_feeding_idx", migration: "20261129060000_observation_feeding_weight_indexes" },
+  { name: "observation_weight_idx", migration: "20261129060000_observation_feeding_weight_indexes" },
 ];
