@@ -4,6 +4,7 @@
  * route answers 400.
  */
 import { z } from "zod";
+import { parseLenientFilter } from "@/lib/views/search-params";
 import type { AuditAction } from "./index";
 
 export const AUDIT_ACTIONS: { value: AuditAction; label: string }[] = [
@@ -45,17 +46,7 @@ export const auditFilterSchema = z
 
 /** Lenient: for the page. Each bad value is dropped with its Danish problem; empty values mean "any". */
 export function parseAuditFilter(sp: Record<string, string | string[] | undefined>): { filter: AuditFilter; problems: string[] } {
-  const filter: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [key, schema] of Object.entries(FIELDS)) {
-    const raw = sp[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (!value) continue;
-    const r = schema.safeParse(value);
-    if (r.success) filter[key] = r.data;
-    else problems.push(r.error.issues[0].message);
-  }
-  const f = filter as AuditFilter;
+  const { filter: f, problems } = parseLenientFilter(FIELDS, sp);
   if (!ordered(f)) {
     problems.push(ORDER_MESSAGE);
     delete f.til;

@@ -4,6 +4,7 @@
  * custodian (dk-core's `min-digits-sor`), so every code a report can carry can be mapped, and nothing else.
  */
 import { z } from "zod";
+import { parseLenientFilter } from "@/lib/views/search-params";
 import { evaluateNode } from "@/lib/fhir/invariants";
 
 export const isSorCode = (v: string) => evaluateNode("min-digits-sor", v, "fast") === true;
@@ -42,17 +43,7 @@ export type OrganisationFilter = { [K in keyof typeof FIELDS]?: z.infer<(typeof 
 
 /** Each bad value is dropped with its Danish problem (a shared link never breaks the page); empty values mean "any". */
 export function parseOrganisationFilter(sp: Record<string, string | string[] | undefined>): { filter: OrganisationFilter; problems: string[] } {
-  const filter: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [key, schema] of Object.entries(FIELDS)) {
-    const raw = sp[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (!value) continue;
-    const r = schema.safeParse(value);
-    if (r.success) filter[key] = r.data;
-    else problems.push(r.error.issues[0].message);
-  }
-  return { filter: filter as OrganisationFilter, problems };
+  return parseLenientFilter(FIELDS, sp);
 }
 
 /** The filter as a query string, in a fixed order. */

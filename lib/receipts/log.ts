@@ -4,6 +4,7 @@
  * problem). Receipts never hold a CPR number (lib/ingest/store.ts).
  */
 import { z } from "zod";
+import { parseLenientFilter } from "@/lib/views/search-params";
 import { pool } from "@/lib/db/client";
 import type { OperationOutcomeIssue } from "@/lib/fhir/types";
 import { FIELDS as AUDIT_FIELDS } from "@/lib/audit/filter";
@@ -26,17 +27,7 @@ const FIELDS = {
 export type ReceiptFilter = { [K in keyof typeof FIELDS]?: z.infer<(typeof FIELDS)[K]> };
 
 export function parseReceiptFilter(sp: Record<string, string | string[] | undefined>): { filter: ReceiptFilter; problems: string[] } {
-  const filter: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [key, schema] of Object.entries(FIELDS)) {
-    const raw = sp[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (!value) continue;
-    const r = schema.safeParse(value);
-    if (r.success) filter[key] = r.data;
-    else problems.push(r.error.issues[0].message);
-  }
-  return { filter: filter as ReceiptFilter, problems };
+  return parseLenientFilter(FIELDS, sp);
 }
 
 export function serializeReceiptFilter(f: ReceiptFilter): string {
