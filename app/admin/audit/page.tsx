@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/AdminNav";
+import { FilterProblems } from "@/components/admin/FilterProblems";
 import styles from "@/components/admin/admin.module.css";
 import { Select } from "@/components/completeness/Select";
 import { audit } from "@/lib/audit";
@@ -65,16 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <button type="submit" className="button">Søg</button>
         <Link href="/admin/audit">Nulstil</Link>
       </form>
-      {problems.length > 0 && (
-        <div className="notice notice--error" role="alert">
-          <p>Dele af søgningen blev ikke brugt:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FilterProblems problems={problems} />
       <div className={styles.pager}>
         <span role="status" data-testid="audit-count">
           {countText}

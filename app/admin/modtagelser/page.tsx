@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/AdminNav";
+import { FilterProblems } from "@/components/admin/FilterProblems";
 import styles from "@/components/admin/admin.module.css";
 import { Select } from "@/components/completeness/Select";
 import { requirePage } from "@/lib/auth/guard";
@@ -52,16 +53,7 @@ export default async function ModtagelserPage({ searchParams }: { searchParams: 
         <button type="submit" className="button">Søg</button>
         <Link href="/admin/modtagelser">Nulstil</Link>
       </form>
-      {problems.length > 0 && (
-        <div className="notice notice--error" role="alert">
-          <p>Dele af søgningen blev ikke brugt:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FilterProblems problems={problems} />
       <p role="status" data-testid="receipt-count">
         {result.capped ? "Mere end 10.000 indberetninger – afgræns søgningen" : `${formatNumber(result.total)} ${result.total === 1 ? "indberetning" : "indberetninger"}`}
       </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/AdminNav";
+import { FilterProblems } from "@/components/admin/FilterProblems";
 import { OrganisationForm } from "@/components/admin/OrganisationForm";
 import { Select } from "@/components/completeness/Select";
 import { requirePage } from "@/lib/auth/guard";
@@ -100,16 +101,7 @@ export default async function OrganisationerPage({ searchParams }: { searchParam
           </button>
           <Link href="/admin/organisationer">Nulstil</Link>
         </form>
-        {problems.length > 0 && (
-          <div className="notice notice--error" role="alert">
-            <p>Dele af adressen blev ikke brugt:</p>
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <FilterProblems problems={problems} />
         <p role="status">{organisations.length === 1 ? "1 SOR-kode" : `${formatNumber(organisations.length)} SOR-koder`}</p>
         <div className="table-wrap">
           <table className="results" data-testid="organisation-table">
