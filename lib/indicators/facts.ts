@@ -214,8 +214,9 @@ function BREASTFEEDING(): string {
 
 /**
  * Per-child work that several indicators share (LDBU-02/03/04: the parents' EPDS responses; LDBU-05/06:
- * breastfeeding; LDBU-07/08: the 8–11-month visit's motor assessment), done once per group into a temporary table of that name: the group's indicators are computed in one
- * transaction, and each computation took as long as any other indicator of the cohort.
+ * breastfeeding; LDBU-07/08: the 8–11-month visit's motor assessment), done once per group into a temporary table of
+ * that name: the group's indicators are computed in one transaction, and each computation took as long as any other
+ * indicator of the cohort.
  */
 const SHARED: Record<string, () => string> = { breastfeeding: BREASTFEEDING, motor: () => MOTOR, epds: () => EPDS };
 const SHARED_BY_INDICATOR: Record<string, string> = {
