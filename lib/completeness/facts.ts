@@ -95,19 +95,28 @@ const factsSelect = (some: boolean) => `
     WHERE s.b IS NOT NULL
     GROUP BY s.enc_id
   ),
-  -- observations without an encounter, of the visit's day, by the visit's subject or a parent of the child: one
-  -- join of those few observations with both kinds of owner (two joins read them twice)
+  -- observations without an encounter (1.4 M nationally), each keyed by the subjects whose visits of its day it counts
+  -- for: its owner, and the owner's children (parent observations carry no encounter reference); summed per subject
+  -- and day. Keying the few observations costs less than listing every visit with each of its owners (4.4 M rows)
+  dayless_obs AS (
+    SELECT o.citizen_id, ${local("o.effective_start")} AS on_date, ${ITEM_BIT} AS b, ${HAS_VALUE} AS has_value,
+           o.data_absent_reason AS reason, o.effective_start
+    FROM ${some ? `(SELECT x.citizen_id AS owner FROM enc x WHERE x.f2f
+                    UNION SELECT pl.parent_id FROM enc x JOIN parent_link pl ON pl.child_id = x.citizen_id AND pl.active WHERE x.f2f) w
+                   JOIN observation o ON o.citizen_id = w.owner` : "observation o"}
+    WHERE o.encounter_id IS NULL AND o.status <> 'entered-in-error' AND ${ITEM_BIT} IS NOT NULL
+  ),
   dayless AS (
-    SELECT w.resource_id AS enc_id, ${ITEM_BIT} AS b, ${HAS_VALUE} AS has_value, o.data_absent_reason AS reason, o.effective_start
+    SELECT k.subject, k.on_date, bit_or(k.b) AS seen, COALESCE(bit_or(k.b) FILTER (WHERE k.has_value), 0) AS valued,
+           -- the data-absent reasons among the day's observations (few), for the items sent only without a value below
+           jsonb_agg(jsonb_build_array(k.b, k.effective_start, k.reason)) FILTER (WHERE k.reason IS NOT NULL) AS reasons
     FROM (
-      SELECT x.resource_id, x.citizen_id AS owner, x.on_date FROM enc x WHERE x.f2f
+      SELECT d.citizen_id AS subject, d.on_date, d.b, d.has_value, d.reason, d.effective_start FROM dayless_obs d
       UNION ALL
-      SELECT x.resource_id, pl.parent_id, x.on_date FROM enc x
-      JOIN parent_link pl ON pl.child_id = x.citizen_id AND pl.active AND pl.parent_id IS NOT NULL
-      WHERE x.f2f
-    ) w
-    JOIN observation o ON o.citizen_id = w.owner AND o.encounter_id IS NULL AND ${local("o.effective_start")} = w.on_date
-    WHERE o.status <> 'entered-in-error' AND ${ITEM_BIT} IS NOT NULL
+      SELECT pl.child_id, d.on_date, d.b, d.has_value, d.reason, d.effective_start FROM dayless_obs d
+      JOIN parent_link pl ON pl.parent_id = d.citizen_id AND pl.active
+    ) k
+    GROUP BY k.subject, k.on_date
   ),
   visits AS (
     SELECT x.*, COALESCE(v.mask, 0) AS mask,
@@ -116,12 +125,7 @@ const factsSelect = (some: boolean) => `
     FROM enc x
     LEFT JOIN visit_masks v ON v.visit_type = x.type_code
     LEFT JOIN own ow ON x.f2f AND ow.enc_id = x.resource_id
-    LEFT JOIN (
-      SELECT enc_id, bit_or(b) AS seen, COALESCE(bit_or(b) FILTER (WHERE has_value), 0) AS valued,
-             -- the data-absent reasons among the day's observations (few), for the items sent only without a value below
-             jsonb_agg(jsonb_build_array(b, effective_start, reason)) FILTER (WHERE reason IS NOT NULL) AS reasons
-      FROM dayless GROUP BY enc_id
-    ) dl ON x.f2f AND dl.enc_id = x.resource_id
+    LEFT JOIN dayless dl ON x.f2f AND dl.subject = x.citizen_id AND dl.on_date = x.on_date
   )
   SELECT x.resource_id, x.citizen_id,
     CASE
@@ -176,13 +180,9 @@ function parameters(citizenIds: readonly string[] | null): unknown[] {
  */
 export async function computeVisitFacts(client: pg.ClientBase, citizenIds: readonly string[] | null): Promise<Set<string>> {
   const periods = new Set<string>();
-  // sorts and hashes over all visits of a full refresh stay in memory (at national scale the observations' aggregate
-  // per encounter holds 2.2 M groups, about 350 MB; 128 MB spilled it to disk)
+  // hashes over all visits of a full refresh stay in memory (at national scale the observations' aggregate per
+  // encounter holds 2.2 M groups, about 350 MB; 128 MB spilled it to disk)
   await client.query(`SET LOCAL work_mem = '${citizenIds === null ? 256 : 64}MB'`);
-  // all visits: the day's observations (1.4 M nationally, read from observation_dayless_idx in owner order) are hashed,
-  // not merged with the visits: the planner expects a quarter of the 4.4 M visit × owner rows and chose to sort them
-  // on disk for a merge join (96 s against 76 s for the whole statement)
-  if (citizenIds === null) await client.query(`SET LOCAL enable_mergejoin = off`);
   // an incremental refresh records the facts it removes and writes, by which the visit groups change
   const record = (rows: string, sign: number) => citizenIds === null ? "" : `, c AS (INSERT INTO visit_change SELECT ${sign}, ${VISIT_CHANGE_COLUMNS} FROM ${rows})`;
   const write = async (table: string) => {
@@ -190,7 +190,6 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
       `WITH w AS (
          INSERT INTO ${table} (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
          ${factsSelect(citizenIds !== null)}
-         ${citizenIds === null ? "ORDER BY period" : ""}
          RETURNING *
        )${record("w", 1)} SELECT DISTINCT period FROM w`,
       parameters(citizenIds),
@@ -199,7 +198,8 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
   };
   if (citizenIds === null) {
     for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit`)).rows) periods.add(r.period);
-    // all facts are written in period order, so each period's aggregates read their own stretch of the table
+    // in the order they come (sorting 2 M facts by period spilled 330 MB to disk; the aggregates read the summed
+    // visit groups, coverage a period's facts by completeness_visit_period_idx)
     await rebuildTable(client, "completeness_visit", write);
     await rebuildVisitGroups(client);
     return periods;
