@@ -40,11 +40,12 @@ export interface Counts {
 }
 
 /**
- * Counts per area and breakdown of some indicators × one period, by indicator: from all their facts (full refresh),
- * or, signed, from the facts an incremental refresh removed and wrote (`fact_change`, lib/indicators/facts.ts).
+ * Counts per area and breakdown of some indicators × one period, by indicator: from all their facts as a full refresh
+ * computed them (`staged_fact`), or, signed, from the facts an incremental refresh removed and wrote (`fact_change`;
+ * both lib/indicators/facts.ts).
  */
-export async function countFacts(client: pg.ClientBase, indicatorIds: string[], period: string, from: "facts" | "changes" = "facts"): Promise<Map<string, Counts[]>> {
-  const source = from === "facts" ? `(SELECT *, 1 AS sign FROM indicator_fact)` : `fact_change`;
+export async function countFacts(client: pg.ClientBase, indicatorIds: string[], period: string, from: "staged" | "changes"): Promise<Map<string, Counts[]>> {
+  const source = from === "changes" ? `fact_change` : `(SELECT *, 1 AS sign FROM staged_fact)`;
   const { rows } = await hashGrouped(
     client,
     // children alike (indicator, status, municipality, sex, education, first-time parents) are counted once first,

@@ -256,25 +256,61 @@ export async function createFactChanges(client: pg.ClientBase): Promise<void> {
   );
 }
 
+/**
+ * Temporary table (dropped at commit) a full refresh computes a group's facts into, with indicator_fact's key: they
+ * are written by difference afterwards (`writeStagedFacts`).
+ */
+export async function createStagedFacts(client: pg.ClientBase): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS staged_fact`);
+  await client.query(`CREATE TEMP TABLE staged_fact (LIKE indicator_fact INCLUDING INDEXES) ON COMMIT DROP`);
+}
+
 const FACT_COLUMNS = "indicator_id, period, municipality_code, sex, mother_education, parity, status";
+const VALUE_COLUMNS = "municipality_code, status, sex, mother_education, parity";
 
 /**
- * Removes the facts of some indicators × one period: all of them, or (incremental refresh) those of the children in
- * `only`, recording them in fact_change.
+ * Removes the facts of some indicators × one period of the children in `only` (incremental refresh), recording them
+ * in fact_change.
  */
-export async function removeFacts(client: pg.ClientBase, indicatorIds: string[], period: string, only: string[] | null): Promise<void> {
-  if (only === null) await client.query(`DELETE FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2`, [indicatorIds, period]);
-  else
-    await client.query(
-      `WITH d AS (DELETE FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2 AND citizen_id = ANY($3::bigint[]) RETURNING ${FACT_COLUMNS})
-       INSERT INTO fact_change SELECT ${FACT_COLUMNS}, -1 FROM d`,
-      [indicatorIds, period, only],
-    );
+export async function removeFacts(client: pg.ClientBase, indicatorIds: string[], period: string, only: string[]): Promise<void> {
+  await client.query(
+    `WITH d AS (DELETE FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2 AND citizen_id = ANY($3::bigint[]) RETURNING ${FACT_COLUMNS})
+     INSERT INTO fact_change SELECT ${FACT_COLUMNS}, -1 FROM d`,
+    [indicatorIds, period, only],
+  );
 }
 
 /**
- * Writes the facts of one indicator × period for the children in `placed` (after removeFacts); with `record`, also
- * into fact_change.
+ * Makes the stored facts of some indicators × one period those in staged_fact, by difference: facts gone are deleted,
+ * changed ones updated, new ones inserted, and the rest — nearly all when a full refresh recomputes unchanged data —
+ * are left alone. Rewriting them all (a delete and an insert per fact) cost a third of a national full refresh's
+ * indicator work, and left as many dead rows for autovacuum to clear while the refresh still ran.
+ */
+export async function writeStagedFacts(client: pg.ClientBase, indicatorIds: string[], period: string): Promise<void> {
+  const differs = VALUE_COLUMNS.split(", ").map((c) => `c.${c} IS DISTINCT FROM n.${c}`).join(" OR ");
+  const key = `f.indicator_id = d.indicator_id AND f.period = $2 AND f.citizen_id = d.citizen_id`;
+  await client.query(
+    `WITH d AS (
+       SELECT COALESCE(n.indicator_id, c.indicator_id) AS indicator_id, COALESCE(n.citizen_id, c.citizen_id) AS citizen_id,
+              ${VALUE_COLUMNS.split(", ").map((c) => `n.${c}`).join(", ")},
+              CASE WHEN c.citizen_id IS NULL THEN 'insert' WHEN n.citizen_id IS NULL THEN 'delete' ELSE 'update' END AS op
+       FROM (SELECT * FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2) c
+       FULL JOIN staged_fact n ON n.indicator_id = c.indicator_id AND n.citizen_id = c.citizen_id
+       WHERE c.citizen_id IS NULL OR n.citizen_id IS NULL OR ${differs}
+     ),
+     gone AS (DELETE FROM indicator_fact f USING d WHERE d.op = 'delete' AND ${key}),
+     changed AS (UPDATE indicator_fact f SET ${VALUE_COLUMNS.split(", ").map((c) => `${c} = d.${c}`).join(", ")} FROM d WHERE d.op = 'update' AND ${key})
+     INSERT INTO indicator_fact (indicator_id, period, citizen_id, ${VALUE_COLUMNS})
+     SELECT d.indicator_id, $2, d.citizen_id, ${VALUE_COLUMNS.split(", ").map((c) => `d.${c}`).join(", ")} FROM d WHERE d.op = 'insert'
+     -- in key order: the index takes the rows as a run of neighbouring entries (a third cheaper than in join order)
+     ORDER BY 1, 3`,
+    [indicatorIds, period],
+  );
+}
+
+/**
+ * Computes the facts of one indicator × period for the children in `placed`: into staged_fact (full refresh), or
+ * (incremental, `record`) into indicator_fact after removeFacts, and into fact_change.
  */
 export async function computeFacts(client: pg.ClientBase, indicatorId: string, period: string, epdsCutoff: number, record = false): Promise<number> {
   const def = INDICATOR_BY_ID.get(indicatorId);
@@ -288,7 +324,7 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
   if (shared) await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${shared} ON COMMIT DROP AS ${SHARED[shared]()}`);
   const body = query().trim();
   const insert = `
-    INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status, sex, mother_education, parity)
+    INSERT INTO ${record ? "indicator_fact" : "staged_fact"} (indicator_id, period, citizen_id, municipality_code, status, sex, mother_education, parity)
     SELECT $4::text, $5::text, r.id, r.kommune, r.status::fact_status, pc.sex, pc.mother_education, pc.parity FROM (
       ${/^SELECT/i.test(body) ? body : `WITH ${body}`}
     ) AS r(id, kommune, status) JOIN placed pc ON pc.id = r.id,

@@ -21,7 +21,7 @@ import { completenessAggregates, completenessFacts } from "@/lib/completeness/re
 import { progress } from "@/lib/ingest/progress";
 import { applyChanges, countFacts, storedCounts, withStatistics, writeResults } from "./aggregate";
 import { DEFAULT_EPDS_CUTOFF, INDICATORS } from "./catalog";
-import { computeFacts, createFactChanges, placeChildren, removeFacts } from "./facts";
+import { computeFacts, createFactChanges, createStagedFacts, placeChildren, removeFacts, writeStagedFacts } from "./facts";
 import { VISIT } from "./codes";
 import { periodsForBirthYear } from "./periods";
 import { currentStandards } from "./standards";
@@ -137,10 +137,13 @@ export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; qu
       // read under the lock: a standard SundK changes meanwhile is applied to these results too
       const standards = await currentStandards(client);
       await placeChildren(client, g.period, g.indicatorIds[0], g.only);
-      if (g.only) await createFactChanges(client);
-      await removeFacts(client, g.indicatorIds, g.period, g.only);
+      if (g.only) {
+        await createFactChanges(client);
+        await removeFacts(client, g.indicatorIds, g.period, g.only);
+      } else await createStagedFacts(client);
       for (const id of g.indicatorIds) await computeFacts(client, id, g.period, cutoff, g.only !== null);
-      const counts = await countFacts(client, g.indicatorIds, g.period, g.only ? "changes" : "facts");
+      if (!g.only) await writeStagedFacts(client, g.indicatorIds, g.period);
+      const counts = await countFacts(client, g.indicatorIds, g.period, g.only ? "changes" : "staged");
       for (const id of g.indicatorIds) {
         const changes = counts.get(id)!.filter((c) => c.numerator || c.denominator || c.uoplyst);
         if (g.only && changes.length === 0) continue; // the changed children's facts came out as before

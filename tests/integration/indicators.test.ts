@@ -295,4 +295,31 @@ describe("indicators on hand-worked data", () => {
     expect(await rows("indicator_result", RESULT)).toEqual(expected.results);
     expect(await rows("completeness_result WHERE measure <> 'version' AND measure <> 'state'", COMPLETENESS)).toEqual(expected.completeness);
   });
+
+  it("a full refresh writes the facts by difference: drifted facts are put right, every other fact is left as it was", async () => {
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    const FACTS = `SELECT indicator_id, period, citizen_id::text, municipality_code, status::text, sex::text, mother_education::text, parity FROM indicator_fact ORDER BY 1, 2, 3`;
+    const expected = (await pool().query(FACTS)).rows;
+    const versions = async () => new Map((await pool().query(`SELECT indicator_id || ' ' || period || ' ' || citizen_id AS k, xmin::text AS v FROM indicator_fact`)).rows.map((r) => [r.k, r.v]));
+    // drift: one fact deleted, one with the wrong status, one of a citizen who counts nowhere (a parent)
+    const [gone, wrong] = (await pool().query(`SELECT indicator_id, period, citizen_id FROM indicator_fact WHERE indicator_id = 'LDBU-01' ORDER BY citizen_id LIMIT 2`)).rows;
+    await pool().query(`DELETE FROM indicator_fact WHERE indicator_id = $1 AND period = $2 AND citizen_id = $3`, [gone.indicator_id, gone.period, gone.citizen_id]);
+    await pool().query(
+      `UPDATE indicator_fact SET status = CASE status WHEN 'numerator' THEN 'denominator' ELSE 'numerator' END::fact_status WHERE indicator_id = $1 AND period = $2 AND citizen_id = $3`,
+      [wrong.indicator_id, wrong.period, wrong.citizen_id],
+    );
+    const stray = await pool().query(
+      `INSERT INTO indicator_fact (indicator_id, period, citizen_id, municipality_code, status, sex)
+       SELECT 'LDBU-01', $1, p.parent_id, '751', 'numerator', 'female' FROM parent_link p WHERE p.parent_id IS NOT NULL LIMIT 1 RETURNING citizen_id`,
+      [gone.period],
+    );
+    expect(stray.rowCount).toBe(1);
+    const before = await versions();
+    await refreshIndicators(pool(), { all: true, quiet: true });
+    expect((await pool().query(FACTS)).rows).toEqual(expected);
+    const after = await versions();
+    const rewritten = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+    expect(rewritten.sort()).toEqual([`${gone.indicator_id} ${gone.period} ${gone.citizen_id}`, `${wrong.indicator_id} ${wrong.period} ${wrong.citizen_id}`].sort());
+    expect(after.size).toBe(expected.length);
+  });
 });
