@@ -185,23 +185,17 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
   await client.query(`SET LOCAL work_mem = '${citizenIds === null ? 256 : 64}MB'`);
   // an incremental refresh records the facts it removes and writes, by which the visit groups change
   const record = (rows: string, sign: number) => citizenIds === null ? "" : `, c AS (INSERT INTO visit_change SELECT ${sign}, ${VISIT_CHANGE_COLUMNS} FROM ${rows})`;
-  const write = async (table: string) => {
-    const written = await client.query<{ period: string }>(
-      `WITH w AS (
-         INSERT INTO ${table} (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
-         ${factsSelect(citizenIds !== null)}
-         RETURNING *
-       )${record("w", 1)} SELECT DISTINCT period FROM w`,
-      parameters(citizenIds),
-    );
-    for (const r of written.rows) periods.add(r.period);
-  };
+  const insert = (table: string) => `
+    INSERT INTO ${table} (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
+    ${factsSelect(citizenIds !== null)}`;
   if (citizenIds === null) {
     for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit`)).rows) periods.add(r.period);
     // in the order they come (sorting 2 M facts by period spilled 330 MB to disk; the aggregates read the summed
     // visit groups, coverage a period's facts by completeness_visit_period_idx)
-    await rebuildTable(client, "completeness_visit", write);
+    await rebuildTable(client, "completeness_visit", async (table) => void (await client.query(insert(table), parameters(null))));
     await rebuildVisitGroups(client);
+    // the periods written, from the few visit groups (returning them kept all 2 M facts in a temporary store)
+    for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit_group`)).rows) periods.add(r.period);
     return periods;
   }
   if (citizenIds.length === 0) return periods;
@@ -211,7 +205,8 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
     [citizenIds],
   );
   for (const r of removed.rows) periods.add(r.period);
-  await write("completeness_visit");
+  const written = await client.query<{ period: string }>(`WITH w AS (${insert("completeness_visit")} RETURNING *)${record("w", 1)} SELECT DISTINCT period FROM w`, parameters(citizenIds));
+  for (const r of written.rows) periods.add(r.period);
   await applyVisitChanges(client);
   return periods;
 }
