@@ -15,4 +15,6 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   // each child's feeding observations and weights with every column the indicators read (LDBU-05/06, LDBU-01)
   { name: "observation_feeding_idx", migration: "20261129060000_observation_feeding_weight_indexes" },
   { name: "observation_weight_idx", migration: "20261129060000_observation_feeding_weight_indexes" },
+  // the parents' assessments of a mental health problem, for LDBU-04's findings (codes as in lib/indicators/codes.ts)
+  { name: "observation_parent_mental_problem_idx", migration: "20261129070000_observation_parent_mental_problem_index" },
 ];

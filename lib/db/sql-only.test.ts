@@ -1,0 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { OBSERVATION, VALUE } from "@/lib/indicators/codes";
+import { SQL_ONLY_INDEXES } from "./sql-only";
+
+const migration = (name: string) => fs.readFileSync(path.join(process.cwd(), "prisma", "migrations", name, "migration.sql"), "utf8");
+
+describe("SQL-only indexes", () => {
+  it("are each created by the migration listed for them", () => {
+    for (const ix of SQL_ONLY_INDEXES) expect(migration(ix.migration), ix.name).toContain(`CREATE INDEX "${ix.name}"`);
+  });
+  it("LDBU-04's index holds the codes the indicator looks for (else the query silently falls back to the large index)", () => {
+    const sql = migration(SQL_ONLY_INDEXES.find((ix) => ix.name === "observation_parent_mental_problem_idx")!.migration);
+    expect(sql).toContain(`"code" = '${OBSERVATION.parentMentalState}'`);
+    expect(sql).toContain(`"value_code" = '${VALUE.parentMentalProblem}'`);
+  });
+});
