@@ -266,7 +266,8 @@ export async function createStagedFacts(client: pg.ClientBase): Promise<void> {
 }
 
 const FACT_COLUMNS = "indicator_id, period, municipality_code, sex, mother_education, parity, status";
-const VALUE_COLUMNS = "municipality_code, status, sex, mother_education, parity";
+/** A fact's columns besides its key (indicator_id, period, citizen_id). */
+const VALUE_COLUMNS = ["municipality_code", "status", "sex", "mother_education", "parity"];
 
 /**
  * Removes the facts of some indicators × one period of the children in `only` (incremental refresh), recording them
@@ -287,21 +288,21 @@ export async function removeFacts(client: pg.ClientBase, indicatorIds: string[],
  * indicator work, and left as many dead rows for autovacuum to clear while the refresh still ran.
  */
 export async function writeStagedFacts(client: pg.ClientBase, indicatorIds: string[], period: string): Promise<void> {
-  const differs = VALUE_COLUMNS.split(", ").map((c) => `c.${c} IS DISTINCT FROM n.${c}`).join(" OR ");
+  const differs = VALUE_COLUMNS.map((c) => `c.${c} IS DISTINCT FROM n.${c}`).join(" OR ");
   const key = `f.indicator_id = d.indicator_id AND f.period = $2 AND f.citizen_id = d.citizen_id`;
   await client.query(
     `WITH d AS (
        SELECT COALESCE(n.indicator_id, c.indicator_id) AS indicator_id, COALESCE(n.citizen_id, c.citizen_id) AS citizen_id,
-              ${VALUE_COLUMNS.split(", ").map((c) => `n.${c}`).join(", ")},
+              ${VALUE_COLUMNS.map((c) => `n.${c}`).join(", ")},
               CASE WHEN c.citizen_id IS NULL THEN 'insert' WHEN n.citizen_id IS NULL THEN 'delete' ELSE 'update' END AS op
        FROM (SELECT * FROM indicator_fact WHERE indicator_id = ANY($1::text[]) AND period = $2) c
        FULL JOIN staged_fact n ON n.indicator_id = c.indicator_id AND n.citizen_id = c.citizen_id
        WHERE c.citizen_id IS NULL OR n.citizen_id IS NULL OR ${differs}
      ),
      gone AS (DELETE FROM indicator_fact f USING d WHERE d.op = 'delete' AND ${key}),
-     changed AS (UPDATE indicator_fact f SET ${VALUE_COLUMNS.split(", ").map((c) => `${c} = d.${c}`).join(", ")} FROM d WHERE d.op = 'update' AND ${key})
-     INSERT INTO indicator_fact (indicator_id, period, citizen_id, ${VALUE_COLUMNS})
-     SELECT d.indicator_id, $2, d.citizen_id, ${VALUE_COLUMNS.split(", ").map((c) => `d.${c}`).join(", ")} FROM d WHERE d.op = 'insert'
+     changed AS (UPDATE indicator_fact f SET ${VALUE_COLUMNS.map((c) => `${c} = d.${c}`).join(", ")} FROM d WHERE d.op = 'update' AND ${key})
+     INSERT INTO indicator_fact (indicator_id, period, citizen_id, ${VALUE_COLUMNS.join(", ")})
+     SELECT d.indicator_id, $2, d.citizen_id, ${VALUE_COLUMNS.map((c) => `d.${c}`).join(", ")} FROM d WHERE d.op = 'insert'
      -- in key order: the index takes the rows as a run of neighbouring entries (a third cheaper than in join order)
      ORDER BY 1, 3`,
     [indicatorIds, period],
