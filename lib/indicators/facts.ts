@@ -81,7 +81,10 @@ const QUERIES: Record<string, () => string> = {
     FROM w JOIN placed ch ON ch.id = w.id LEFT JOIN register_person rp ON rp.citizen_id = w.id`,
 
   "LDBU-02": () => `
-    visited AS (SELECT DISTINCT v.id FROM pg_temp.first_year_visits v WHERE v.type_code = '${VISIT.toMaaneder}'),
+    visited AS (
+      SELECT DISTINCT e.citizen_id AS id FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
+      WHERE e.type_code = '${VISIT.toMaaneder}' AND e.status = 'finished'
+    ),
     screened AS (SELECT DISTINCT child_id FROM pg_temp.epds),
     with_parent AS (SELECT DISTINCT pl.child_id FROM parent_link pl JOIN visited v ON v.id = pl.child_id WHERE pl.active AND pl.parent_id IS NOT NULL)
     SELECT ch.id, ch.kommune,
@@ -129,12 +132,13 @@ const QUERIES: Record<string, () => string> = {
     FROM pg_temp.motor WHERE assessed OR absent`,
 
   "LDBU-09": () => `
-    kinds AS (
-      SELECT v.id, count(DISTINCT v.type_code) AS n FROM pg_temp.first_year_visits v JOIN placed ch ON ch.id = v.id
-      WHERE ${day("v.start")} BETWEEN 0 AND 364 GROUP BY v.id
-    )
-    SELECT ch.id, ch.kommune, CASE WHEN k.n = ${UNIVERSAL_YEAR_ONE.length} THEN 'numerator' ELSE 'denominator' END
-    FROM placed ch JOIN register_person rp ON rp.citizen_id = ch.id LEFT JOIN kinds k ON k.id = ch.id`,
+    SELECT ch.id, ch.kommune,
+      CASE WHEN (SELECT count(DISTINCT e.type_code) FROM encounter e
+                 WHERE e.citizen_id = ch.id AND e.status = 'finished'
+                   AND e.type_code IN (${UNIVERSAL_YEAR_ONE.map((c) => `'${c}'`).join(", ")})
+                   AND ${day("e.start")} BETWEEN 0 AND 364) = ${UNIVERSAL_YEAR_ONE.length}
+           THEN 'numerator' ELSE 'denominator' END
+    FROM placed ch JOIN register_person rp ON rp.citizen_id = ch.id`,
 
   "LDBU-10": () => SCHOOL(VISIT.indskoling),
   "LDBU-11": () => SCHOOL(VISIT.udskoling),
@@ -152,8 +156,9 @@ const EPDS = `
 /** Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. */
 const MOTOR = `
   WITH visits AS (
-    SELECT v.id, v.resource_id, (v.start AT TIME ZONE 'Europe/Copenhagen')::date AS on_date
-    FROM pg_temp.first_year_visits v WHERE v.type_code = '${VISIT.otteElleveMaaneder}'
+    SELECT e.citizen_id AS id, e.resource_id, (e.start AT TIME ZONE 'Europe/Copenhagen')::date AS on_date
+    FROM encounter e JOIN placed ch ON ch.id = e.citizen_id
+    WHERE e.type_code = '${VISIT.otteElleveMaaneder}' AND e.status = 'finished'
   ),
   motor_obs AS (
     SELECT DISTINCT ON (o.resource_id) v.id, o.value_code, o.data_absent_reason, o.effective_start
@@ -207,26 +212,16 @@ function BREASTFEEDING(): string {
     GROUP BY ch.id, ch.kommune`;
 }
 
-/** The children's finished universal first-year visits (LDBU-02's 2-month visit, LDBU-07/08's 8–11-month visit, LDBU-09). */
-const FIRST_YEAR_VISITS = `
-  SELECT e.citizen_id AS id, e.type_code, e.resource_id, e.start
-  FROM placed ch JOIN encounter e ON e.citizen_id = ch.id
-  WHERE e.status = 'finished' AND e.type_code IN (${UNIVERSAL_YEAR_ONE.map((c) => `'${c}'`).join(", ")})`;
-
 /**
  * Per-child work that several indicators share (LDBU-02/03/04: the parents' EPDS responses; LDBU-05/06:
- * breastfeeding; LDBU-02/07/08/09: the first-year visits, one read of the encounters instead of a probe per child
- * for each; LDBU-07/08: the 8–11-month visit's motor assessment), done once per group into a temporary table of
- * that name, in the order listed: the group's indicators are computed in one transaction, and each computation took
- * as long as any other indicator of the cohort.
+ * breastfeeding; LDBU-07/08: the 8–11-month visit's motor assessment), done once per group into a temporary table of
+ * that name: the group's indicators are computed in one transaction, and each computation took as long as any other
+ * indicator of the cohort.
  */
-const SHARED: Record<string, () => string> = {
-  breastfeeding: BREASTFEEDING, first_year_visits: () => FIRST_YEAR_VISITS, motor: () => MOTOR, epds: () => EPDS,
-};
-const SHARED_BY_INDICATOR: Record<string, readonly string[]> = {
-  "LDBU-02": ["epds", "first_year_visits"], "LDBU-03": ["epds"], "LDBU-04": ["epds"],
-  "LDBU-05": ["breastfeeding"], "LDBU-06": ["breastfeeding"],
-  "LDBU-07": ["first_year_visits", "motor"], "LDBU-08": ["first_year_visits", "motor"], "LDBU-09": ["first_year_visits"],
+const SHARED: Record<string, () => string> = { breastfeeding: BREASTFEEDING, motor: () => MOTOR, epds: () => EPDS };
+const SHARED_BY_INDICATOR: Record<string, string> = {
+  "LDBU-02": "epds", "LDBU-03": "epds", "LDBU-04": "epds",
+  "LDBU-05": "breastfeeding", "LDBU-06": "breastfeeding", "LDBU-07": "motor", "LDBU-08": "motor",
 };
 
 /** School cohort from the register (the placed birth year), examination during the school year [$2, $3). */
@@ -326,7 +321,8 @@ export async function computeFacts(client: pg.ClientBase, indicatorId: string, p
   if (p.kind !== def.periodKind) throw new Error(`${indicatorId} opgøres ikke pr. ${period}`);
   const schoolStart = p.kind === "school-year" ? `${p.startYear}-08-01T00:00:00+02:00` : null;
   const schoolEnd = p.kind === "school-year" ? `${p.startYear + 1}-08-01T00:00:00+02:00` : null;
-  for (const shared of SHARED_BY_INDICATOR[indicatorId] ?? []) await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${shared} ON COMMIT DROP AS ${SHARED[shared]()}`);
+  const shared = SHARED_BY_INDICATOR[indicatorId];
+  if (shared) await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${shared} ON COMMIT DROP AS ${SHARED[shared]()}`);
   const body = query().trim();
   const insert = `
     INSERT INTO ${record ? "indicator_fact" : "staged_fact"} (indicator_id, period, citizen_id, municipality_code, status, sex, mother_education, parity)
