@@ -183,23 +183,27 @@ export async function computeVisitFacts(client: pg.ClientBase, citizenIds: reado
   // hashes over all visits of a full refresh stay in memory (at national scale the observations' aggregate per
   // encounter holds 2.2 M groups, about 350 MB; 128 MB spilled it to disk)
   await client.query(`SET LOCAL work_mem = '${citizenIds === null ? 256 : 64}MB'`);
-  // an incremental refresh records the facts it removes and writes, by which the visit groups change
-  const record = (rows: string, sign: number) => citizenIds === null ? "" : `, c AS (INSERT INTO visit_change SELECT ${sign}, ${VISIT_CHANGE_COLUMNS} FROM ${rows})`;
   const insert = (table: string) => `
     INSERT INTO ${table} (encounter_id, citizen_id, period, visit_type, face_to_face, sor_code, receipt_id, start, reported_at, missing, absent)
     ${factsSelect(citizenIds !== null)}`;
   if (citizenIds === null) {
-    for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit`)).rows) periods.add(r.period);
+    // the periods of the facts before and after, from the few visit groups (returning them kept all 2 M facts in a
+    // temporary store); a full refresh recomputes every period with results anyway (./refresh.ts)
+    const groupPeriods = async () => {
+      for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit_group`)).rows) periods.add(r.period);
+    };
+    await groupPeriods();
     // in the order they come (sorting 2 M facts by period spilled 330 MB to disk; the aggregates read the summed
     // visit groups, coverage a period's facts by completeness_visit_period_idx)
     await rebuildTable(client, "completeness_visit", async (table) => void (await client.query(insert(table), parameters(null))));
     await rebuildVisitGroups(client);
-    // the periods written, from the few visit groups (returning them kept all 2 M facts in a temporary store)
-    for (const r of (await client.query<{ period: string }>(`SELECT DISTINCT period FROM completeness_visit_group`)).rows) periods.add(r.period);
+    await groupPeriods();
     return periods;
   }
   if (citizenIds.length === 0) return periods;
   await createVisitChanges(client);
+  // the facts removed and written are recorded, by which the visit groups change
+  const record = (rows: string, sign: number) => `, c AS (INSERT INTO visit_change SELECT ${sign}, ${VISIT_CHANGE_COLUMNS} FROM ${rows})`;
   const removed = await client.query<{ period: string }>(
     `WITH d AS (DELETE FROM completeness_visit WHERE citizen_id = ANY($1::bigint[]) RETURNING *)${record("d", -1)} SELECT DISTINCT period FROM d`,
     [citizenIds],

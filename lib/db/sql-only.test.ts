@@ -1,10 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OBSERVATION, VALUE } from "@/lib/indicators/codes";
+import { listMigrations } from "./migrate";
 import { SQL_ONLY_INDEXES } from "./sql-only";
 
-const migration = (name: string) => fs.readFileSync(path.join(process.cwd(), "prisma", "migrations", name, "migration.sql"), "utf8");
+const migrations = new Map(listMigrations().map((m) => [m.name, m.sql]));
+const migration = (name: string) => migrations.get(name) ?? "";
 
 describe("SQL-only indexes", () => {
   it("are each created by the migration listed for them", () => {
