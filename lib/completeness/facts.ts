@@ -32,39 +32,14 @@ const local = (ts: string) => `(${ts} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 const SCHOOL_VISITS = VISITS.filter((v) => v.programme === "school").map((v) => v.code);
 
-/** A constant string as an SQL literal (the items' kinds and codes are inlined so the planner sees a plain CASE). */
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/**
- * The bit of the mandatory item observation `o` is (bit i = the (i+1)th of ITEMS), or null: one CASE over its kind
- * and code, evaluated per observation — a join with a table of matchers cost more than reading the observations.
- * Measurements are matched by kind whatever code they carry; the rest by kind and code.
- */
-function itemBitSql(o: string): string {
-  const byKind = new Map<string, Map<string | null, number>>();
-  ITEMS.forEach((item, bit) => {
-    for (const m of item.match) {
-      const codes = byKind.get(m.kind) ?? new Map<string | null, number>();
-      if (codes.has(m.code)) throw new Error(`Datakomplethed: ${m.kind} ${m.code ?? "(alle koder)"} hører til to obligatoriske observationer.`);
-      byKind.set(m.kind, codes.set(m.code, bit));
-    }
-  });
-  const arms = [...byKind].map(([kind, codes]) => {
-    const any = codes.get(null);
-    const bit = any !== undefined ? String(any) : `CASE ${o}.code ${[...codes].map(([code, b]) => `WHEN ${literal(code!)} THEN ${b}`).join(" ")} END`;
-    return `WHEN ${literal(kind)} THEN ${bit}`;
-  });
-  return `(1::bigint << CASE ${o}.kind ${arms.join(" ")} END)`;
-}
-
-const ITEM_BIT = itemBitSql("o");
+/** The bit of the mandatory item observation `o` is, or null: one definition, in the database (completeness_item_bit). */
+const ITEM_BIT = "completeness_item_bit(o.kind, o.code)";
 const HAS_VALUE = "(o.value_code IS NOT NULL OR o.value_quantity IS NOT NULL)";
 
 /**
- * The SELECT producing fact rows for the encounters of the given citizens (all when $2 is null). A visit's own
- * observations (those referencing it) are reduced to two bit sets per encounter — for all visits by one aggregate
- * over the observations before any join (17.5 M observations at national scale; joining them to the visits first
- * carried every one through the join), for a few citizens' visits by index lookups. Data-absent reasons are read
+ * The SELECT producing fact rows for the encounters of the given citizens (all when $2 is null). Which items a visit's
+ * own observations (those referencing it) sent is kept per encounter by the ingest (visit_observed,
+ * lib/ingest/visit-observed.ts); the observations without an encounter are matched here. Data-absent reasons are read
  * only for the visits with an item sent without a value.
  */
 const factsSelect = (some: boolean) => `
@@ -80,21 +55,6 @@ const factsSelect = (some: boolean) => `
   ),
   -- each visit type's mandatory observations as a mask of item bits
   visit_masks AS (SELECT * FROM unnest($3::text[], $4::bigint[]) AS t(visit_type, mask)),
-  -- per encounter: which items its own observations sent at all, and which with a value
-  own AS (
-    SELECT s.enc_id, bit_or(s.b) AS seen, COALESCE(bit_or(s.b) FILTER (WHERE s.has_value), 0) AS valued
-    FROM (
-      SELECT o.encounter_id AS enc_id, ${ITEM_BIT} AS b, ${HAS_VALUE} AS has_value
-      FROM ${some ? "enc x JOIN observation o ON o.encounter_id = x.resource_id AND x.f2f" : "observation o"}
-      WHERE o.encounter_id IS NOT NULL AND o.status <> 'entered-in-error'
-      -- OFFSET 0 keeps the subquery whole: the item bit is evaluated once per observation, not once per use, and the
-      -- planner then prefers hashing a sequential scan to reading the observations through the encounter index in key
-      -- order (at national scale 27 s against 71 s: that fetched every observation from the heap in random order)
-      OFFSET 0
-    ) s
-    WHERE s.b IS NOT NULL
-    GROUP BY s.enc_id
-  ),
   -- observations without an encounter (1.4 M nationally), each keyed by the subjects whose visits of its day it counts
   -- for: its owner, and the owner's children (parent observations carry no encounter reference); summed per subject
   -- and day. Keying the few observations costs less than listing every visit with each of its owners (4.4 M rows)
@@ -124,7 +84,7 @@ const factsSelect = (some: boolean) => `
            dl.reasons AS dayless_reasons
     FROM enc x
     LEFT JOIN visit_masks v ON v.visit_type = x.type_code
-    LEFT JOIN own ow ON x.f2f AND ow.enc_id = x.resource_id
+    LEFT JOIN visit_observed ow ON x.f2f AND ow.encounter_id = x.resource_id
     LEFT JOIN dayless dl ON x.f2f AND dl.subject = x.citizen_id AND dl.on_date = x.on_date
   )
   SELECT x.resource_id, x.citizen_id,

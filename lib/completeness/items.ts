@@ -6,7 +6,8 @@
  * `ldbu-intended-parent-relationship`). The defective published motor-function rule (it tests the sleep
  * code) adds nothing beyond the sleep rule. `items.test.ts` proves this table equals the validator's rules.
  *
- * Pure data, no I/O: shared by the refresh (SQL parameters), the queries and the views.
+ * Pure data, no I/O: shared by the refresh (SQL parameters), the queries and the views; which observation is which
+ * item is also defined in the database (completeness_item_bit, see ItemMatcher).
  */
 import { UNIVERSAL_YEAR_ONE, VISIT } from "@/lib/indicators/codes";
 
@@ -57,7 +58,9 @@ export interface ItemMatcher {
   kind: "indicator" | "weight" | "height" | "head_circumference" | "feeding";
   /**
    * null: any code of that kind (heights are stored under one LOINC code whatever SNOMED code was sent); only for
-   * the measurement kinds weight, height and head_circumference (lib/completeness/facts.ts relies on it).
+   * the measurement kinds weight, height and head_circumference. The database's copy of the matchers, the SQL function
+   * completeness_item_bit (prisma/migrations/20261129100000_visit_observed), must follow every change:
+   * tests/integration/visit-observed.test.ts compares the two.
    */
   code: string | null;
 }

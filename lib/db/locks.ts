@@ -9,6 +9,8 @@ export const LOCK_CLASS = {
   refreshGroup: 0x4c4443,
   /** (class, 0): the completeness visit facts; (class, hash of the period): a period's completeness aggregates. */
   completeness: 0x4c4444,
+  /** (class, hash of the encounter id): one ingest at a time works out a visit's observed items (visit_observed). */
+  visitObserved: 0x4c4445,
   /** (class, year): one annual-report workflow step per year at a time. */
   annualReportYear: 20260009,
 } as const;

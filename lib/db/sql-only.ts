@@ -18,3 +18,9 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   // the parents' assessments of a mental health problem, for LDBU-04's findings (codes as in lib/indicators/codes.ts)
   { name: "observation_parent_mental_problem_idx", migration: "20261129070000_observation_parent_mental_problem_index" },
 ];
+
+/** Functions the migrations create: schema.prisma has none, and the schema drift test does not compare them. */
+export const SQL_ONLY_FUNCTIONS: readonly { name: string; migration: string }[] = [
+  // which mandatory item of data completeness an observation is (tests/integration/visit-observed.test.ts checks it)
+  { name: "completeness_item_bit", migration: "20261129100000_visit_observed" },
+];

@@ -1,8 +1,9 @@
 /**
  * Stores validated delivery reports. Every report gets a receipt; a rejected report stores
  * nothing else. Accepted reports of a batch are written in one transaction (so each report
- * is all-or-nothing): after the citizens, one statement writes every table's rows (multi-row
- * inserts, lib/db/bulk.ts) — a handful of round trips per batch, whatever its size.
+ * is all-or-nothing): after the citizens, two statements write every table's rows (multi-row
+ * inserts, lib/db/bulk.ts) and one more the visits' observed items (./visit-observed.ts) — a
+ * handful of round trips per batch, whatever its size.
  *
  * Versions: a resource re-sent with the same logical id replaces the stored version when
  * it is newer by (report timestamp, retraction, receipt id):
@@ -14,14 +15,15 @@
  * resurrect it) and is excluded from every result. A report whose content is identical to
  * one already accepted is recorded as `duplicate` and changes nothing.
  *
- * Locks are taken in one global order (tables in the statement's fixed order, rows sorted by key), so
- * concurrent batches cannot deadlock; transient conflicts are retried.
+ * Locks are taken in one global order (tables in the statements' fixed order, rows sorted by key,
+ * then the visits' advisory locks), so concurrent batches cannot deadlock; transient conflicts are retried.
  */
 import type pg from "pg";
 import { bulkInsert, bulkInsertAll, jsonToTextArray, type BulkInsert, type Column } from "@/lib/db/bulk";
 import type { OperationOutcomeIssue } from "@/lib/fhir/types";
 import { extractReport, type ExtractedReport } from "./extract";
 import { assertKeyChain } from "./key-chain";
+import { storedEncounters, updateVisitObserved } from "./visit-observed";
 import { toOutcomeIssue } from "@/lib/fhir/outcome";
 
 export interface ReportToStore {
@@ -230,6 +232,11 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
       { name: "start", type: "timestamptz" }, { name: "\"end\"", type: "timestamptz" }, { name: "location_id", type: "text" },
       { name: "based_on_interventions", type: "jsonb", expr: jsonToTextArray }, { name: "sor_code", type: "text" },
     ], encounters, byStatus),
+  ]);
+  // the visits whose observed items (visit_observed) these observations change: those they referenced and reference
+  const visits = await storedEncounters(client, observations.map((o) => o.resourceId));
+  for (const o of observations) if (o.row[2]) visits.push(o.row[2] as string);
+  await bulkInsertAll(client, [
     versioned("observation", [
       rid, { name: "citizen_id", type: "bigint" }, { name: "encounter_id", type: "text" }, { name: "kind", type: "text", expr: (x) => `${x}::observation_kind` },
       { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "value_code", type: "text" }, { name: "value_quantity", type: "numeric" },
@@ -247,4 +254,5 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
     ], interventions, byStatus),
     { table: "refresh_citizen", cols: [{ name: "citizen_id", type: "bigint" }], rows: ids.map((id) => [id]), suffix: "ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()" },
   ]);
+  await updateVisitObserved(client, visits);
 }
