@@ -1,7 +1,7 @@
 /**
  * Stores validated delivery reports. Every report gets a receipt; a rejected report stores
  * nothing else. Accepted reports of a batch are written in one transaction (so each report
- * is all-or-nothing): after the citizens, two statements write every table's rows (multi-row
+ * is all-or-nothing): after the citizens, one statement writes every table's rows (multi-row
  * inserts, lib/db/bulk.ts) and one more the visits' observed items (./visit-observed.ts) — a
  * handful of round trips per batch, whatever its size.
  *
@@ -15,7 +15,7 @@
  * resurrect it) and is excluded from every result. A report whose content is identical to
  * one already accepted is recorded as `duplicate` and changes nothing.
  *
- * Locks are taken in one global order (tables in the statements' fixed order, rows sorted by key,
+ * Locks are taken in one global order (tables in the statement's fixed order, rows sorted by key,
  * then the visits' advisory locks), so concurrent batches cannot deadlock; transient conflicts are retried.
  */
 import type pg from "pg";
@@ -69,12 +69,15 @@ function winners<T extends Versioned>(rows: T[]): T[] {
   return [...best.values()].sort((a, b) => (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
 }
 
-/** ON CONFLICT clause implementing the version rule against the stored row. */
-function newerThanStored(table: string, cols: string[], retracted: (t: string) => string): string {
+/**
+ * ON CONFLICT clause implementing the version rule against the stored row; `also`: a further condition on replacing it
+ * (a stored row the clause leaves is still locked by the statement).
+ */
+function newerThanStored(table: string, cols: string[], retracted: (t: string) => string, also?: string): string {
   const set = cols.map((c) => `${c} = EXCLUDED.${c}`).join(", ");
   return `ON CONFLICT (resource_id) DO UPDATE SET ${set}
     WHERE (EXCLUDED.report_timestamp, ${retracted("EXCLUDED")}, EXCLUDED.receipt_id)
-        > (${table}.report_timestamp, ${retracted(table)}, ${table}.receipt_id)`;
+        > (${table}.report_timestamp, ${retracted(table)}, ${table}.receipt_id)${also ? ` AND ${also}` : ""}`;
 }
 const byActive = (t: string) => `NOT ${t}.active`;
 const byStatus = (t: string) => `(${t}.status = 'entered-in-error')`;
@@ -185,7 +188,8 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
     (await client.query<{ id: string; pseudonym: string }>(`SELECT id::text, pseudonym FROM citizen WHERE pseudonym = ANY($1::text[])`, [pseudonyms])).rows.map((r) => [r.pseudonym, r.id]),
   );
 
-  const citizenRecords = [], custodians = [], parentLinks = [], locations = [], encounters = [], observations = [], questionnaires = [], interventions = [];
+  const citizenRecords = [], custodians = [], parentLinks = [], locations = [], encounters = [], questionnaires = [], interventions = [];
+  const observations: (Versioned & { row: unknown[] })[] = [];
   for (const { receiptId, report } of accepted) {
     const ts = Date.parse(report.timestamp);
     const v = (resourceId: string, retracted: boolean) => ({ resourceId, receiptId, ts, retracted });
@@ -208,16 +212,22 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
       interventions.push({ ...v(c.resourceId, c.status === "entered-in-error"), row: [c.resourceId, idOf.get(c.subjectResourceId), c.code, c.status, c.detailStatus, c.periodStart, c.periodEnd, JSON.stringify(c.reasonCodes)] });
   }
 
-  const versioned = (table: string, cols: Column[], rows: (Versioned & { row: unknown[] })[], retracted: (t: string) => string): BulkInsert => {
+  const versioned = (table: string, cols: Column[], rows: (Versioned & { row: unknown[] })[], retracted: (t: string) => string, also?: string): BulkInsert => {
     const all: Column[] = [...cols, { name: "report_timestamp", type: "timestamptz" }, { name: "receipt_id", type: "bigint" }];
     const updatable = all.map((c) => c.name).filter((n) => n !== "resource_id");
-    return { table, cols: all, rows: winners(rows).map((r) => [...r.row, new Date(r.ts).toISOString(), r.receiptId]), suffix: newerThanStored(table, updatable, retracted) };
+    return { table, cols: all, rows: winners(rows).map((r) => [...r.row, new Date(r.ts).toISOString(), r.receiptId]), suffix: newerThanStored(table, updatable, retracted, also) };
   };
   const rid: Column = { name: "resource_id", type: "text" };
   custodians.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
   // Everyone in these reports: the next refresh recomputes their facts (and their children's).
   const ids = [...new Set(citizenId.values())].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-  await bulkInsertAll(client, [
+  const observationUpsert = (rows: (Versioned & { row: unknown[] })[], also?: string) => versioned("observation", [
+    rid, { name: "citizen_id", type: "bigint" }, { name: "encounter_id", type: "text" }, { name: "kind", type: "text", expr: (x) => `${x}::observation_kind` },
+    { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "value_code", type: "text" }, { name: "value_quantity", type: "numeric" },
+    { name: "unit", type: "text" }, { name: "data_absent_reason", type: "text" }, { name: "effective_start", type: "timestamptz" },
+    { name: "effective_end", type: "timestamptz" }, { name: "effective_is_period", type: "boolean" },
+  ], rows, byStatus, also);
+  const stored = await bulkInsertAll<{ resource_id: string }>(client, [
     receipt,
     versioned("citizen_record", [rid, { name: "citizen_id", type: "bigint" }, { name: "sor_code", type: "text" }, { name: "active", type: "boolean" }], citizenRecords, byActive),
     {
@@ -232,17 +242,8 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
       { name: "start", type: "timestamptz" }, { name: "\"end\"", type: "timestamptz" }, { name: "location_id", type: "text" },
       { name: "based_on_interventions", type: "jsonb", expr: jsonToTextArray }, { name: "sor_code", type: "text" },
     ], encounters, byStatus),
-  ]);
-  // the visits whose observed items (visit_observed) these observations change: those they referenced and reference
-  const visits = await storedEncounters(client, observations.map((o) => o.resourceId));
-  for (const o of observations) if (o.row[2]) visits.push(o.row[2] as string);
-  await bulkInsertAll(client, [
-    versioned("observation", [
-      rid, { name: "citizen_id", type: "bigint" }, { name: "encounter_id", type: "text" }, { name: "kind", type: "text", expr: (x) => `${x}::observation_kind` },
-      { name: "code", type: "text" }, { name: "status", type: "text" }, { name: "value_code", type: "text" }, { name: "value_quantity", type: "numeric" },
-      { name: "unit", type: "text" }, { name: "data_absent_reason", type: "text" }, { name: "effective_start", type: "timestamptz" },
-      { name: "effective_end", type: "timestamptz" }, { name: "effective_is_period", type: "boolean" },
-    ], observations, byStatus),
+    // a newer version that references another encounter is left here (see below); the rest returns what it stored
+    { ...observationUpsert(observations, "observation.encounter_id IS NOT DISTINCT FROM EXCLUDED.encounter_id"), returning: "resource_id" },
     versioned("questionnaire_response", [
       rid, { name: "citizen_id", type: "bigint" }, { name: "questionnaire", type: "text" }, { name: "instrument", type: "text" }, { name: "status", type: "text" },
       { name: "authored", type: "timestamptz" }, { name: "total_score", type: "int" }, { name: "item_sum", type: "int" }, { name: "informer_code", type: "text" },
@@ -254,5 +255,12 @@ async function storeAccepted(client: pg.PoolClient, accepted: { receiptId: strin
     ], interventions, byStatus),
     { table: "refresh_citizen", cols: [{ name: "citizen_id", type: "bigint" }], rows: ids.map((id) => [id]), suffix: "ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()" },
   ]);
+  // The visits whose observed items (visit_observed) these observations change: those they reference, and for a
+  // version that moves an observation to another encounter also the one it referenced. Such versions (and those older
+  // than the stored one) were left above, their stored rows locked: the earlier encounter is read, then they are stored.
+  const written = new Set(stored.map((r) => r.resource_id));
+  const left = observations.filter((o) => !written.has(o.resourceId));
+  const visits = [...observations.map((o) => o.row[2] as string | null).filter((e) => e !== null), ...(await storedEncounters(client, left.map((o) => o.resourceId)))];
+  if (left.length) await bulkInsertAll(client, [observationUpsert(left)]);
   await updateVisitObserved(client, visits);
 }

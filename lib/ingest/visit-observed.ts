@@ -4,21 +4,21 @@
  * referenced before, in the transaction that stores them. The refresh's visit facts read it instead of all
  * observations (prisma/migrations/20261129100000_visit_observed).
  *
- * Concurrent batches: the observations' earlier encounters are read with their rows locked, in the place of the
- * observations in the ingest's lock order (after a concurrent correction of the same observation commits, the read sees
- * its encounter); each encounter is recomputed under an advisory lock taken after the batch's writes, in sorted order,
- * so the recomputation of a visit sees every committed observation of it, and the batch that commits last writes it.
+ * An observation's earlier encounter is read only for a version that moves it to another encounter (lib/ingest/store.ts
+ * stores those apart, after the rest; a new observation needs no read). Concurrent batches: that read comes after the
+ * batch's upsert has locked the stored row, and each encounter is recomputed under an advisory lock taken after the
+ * batch's writes, in sorted order — so the recomputation of a visit sees every committed observation of it, and the
+ * batch that commits last writes it.
  */
 import type pg from "pg";
 import { LOCK_CLASS } from "@/lib/db/locks";
 
-/** The encounters the stored versions of these observations reference (call before they are replaced). */
+/** The encounters the stored versions of these observations reference (call with their rows locked, before they are replaced). */
 export async function storedEncounters(client: pg.ClientBase, observationIds: readonly string[]): Promise<string[]> {
   if (observationIds.length === 0) return [];
   const { rows } = await client.query<{ encounter_id: string }>(
-    `SELECT encounter_id FROM observation WHERE resource_id = ANY($1::text[]) AND encounter_id IS NOT NULL
-     ORDER BY resource_id FOR UPDATE`,
-    [[...observationIds].sort()],
+    `SELECT encounter_id FROM observation WHERE resource_id = ANY($1::text[]) AND encounter_id IS NOT NULL`,
+    [observationIds],
   );
   return rows.map((r) => r.encounter_id);
 }
