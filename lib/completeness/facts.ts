@@ -24,17 +24,13 @@ import type pg from "pg";
 import { rebuildTable } from "@/lib/db/rebuild";
 import { notWhollyRetracted } from "@/lib/ingest/retraction";
 import { VISIT } from "@/lib/indicators/codes";
-import { FACE_TO_FACE_CLASSES, ITEMS, STANDARD_VISIT_CODES, VISITS, VISIT_ITEMS } from "./items";
+import { FACE_TO_FACE_CLASSES, HAS_VALUE_SQL, ITEM_BIT_SQL, ITEMS, STANDARD_VISIT_CODES, VISITS, VISIT_ITEMS } from "./items";
 import { schoolYearSql } from "./periods";
 import { applyVisitChanges, createVisitChanges, rebuildVisitGroups, VISIT_CHANGE_COLUMNS } from "./visit-groups";
 
 const local = (ts: string) => `(${ts} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 const SCHOOL_VISITS = VISITS.filter((v) => v.programme === "school").map((v) => v.code);
-
-/** The bit of the mandatory item observation `o` is, or null: one definition, in the database (completeness_item_bit). */
-const ITEM_BIT = "completeness_item_bit(o.kind, o.code)";
-const HAS_VALUE = "(o.value_code IS NOT NULL OR o.value_quantity IS NOT NULL)";
 
 /**
  * The SELECT producing fact rows for the encounters of the given citizens (all when $2 is null). Which items a visit's
@@ -59,12 +55,12 @@ const factsSelect = (some: boolean) => `
   -- for: its owner, and the owner's children (parent observations carry no encounter reference); summed per subject
   -- and day. Keying the few observations costs less than listing every visit with each of its owners (4.4 M rows)
   dayless_obs AS (
-    SELECT o.citizen_id, ${local("o.effective_start")} AS on_date, ${ITEM_BIT} AS b, ${HAS_VALUE} AS has_value,
+    SELECT o.citizen_id, ${local("o.effective_start")} AS on_date, ${ITEM_BIT_SQL} AS b, ${HAS_VALUE_SQL} AS has_value,
            o.data_absent_reason AS reason, o.effective_start
     FROM ${some ? `(SELECT x.citizen_id AS owner FROM enc x WHERE x.f2f
                     UNION SELECT pl.parent_id FROM enc x JOIN parent_link pl ON pl.child_id = x.citizen_id AND pl.active WHERE x.f2f) w
                    JOIN observation o ON o.citizen_id = w.owner` : "observation o"}
-    WHERE o.encounter_id IS NULL AND o.status <> 'entered-in-error' AND ${ITEM_BIT} IS NOT NULL
+    WHERE o.encounter_id IS NULL AND o.status <> 'entered-in-error' AND ${ITEM_BIT_SQL} IS NOT NULL
   ),
   dayless AS (
     SELECT k.subject, k.on_date, bit_or(k.b) AS seen, COALESCE(bit_or(k.b) FILTER (WHERE k.has_value), 0) AS valued,
@@ -110,7 +106,7 @@ const factsSelect = (some: boolean) => `
              SELECT r.reason FROM (
                SELECT o.effective_start, o.data_absent_reason AS reason FROM observation o
                WHERE o.encounter_id = x.resource_id AND o.status <> 'entered-in-error' AND o.data_absent_reason IS NOT NULL
-                 AND ${ITEM_BIT} = 1::bigint << (i.n - 1)::int
+                 AND ${ITEM_BIT_SQL} = 1::bigint << (i.n - 1)::int
                UNION ALL
                SELECT (d->>1)::timestamptz, d->>2 FROM jsonb_array_elements(x.dayless_reasons) d
                WHERE (d->>0)::bigint = 1::bigint << (i.n - 1)::int

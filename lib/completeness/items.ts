@@ -97,6 +97,11 @@ export const ITEMS: readonly ItemDef[] = [
   { key: "sight", label: "Syn", rule: "gateway-children-report-sight", match: [FBOE("indicator", "01fddd46-ed7c-423d-b191-ffdd977dd61e")] },
 ];
 
+/** SQL for a stored observation `o`: the bit of the mandatory item it is (bit i = the (i+1)th of ITEMS), or null. */
+export const ITEM_BIT_SQL = "completeness_item_bit(o.kind, o.code)";
+/** SQL for a stored observation `o`: whether it was sent with a value (else with a data-absent reason). */
+export const HAS_VALUE_SQL = "(o.value_code IS NOT NULL OR o.value_quantity IS NOT NULL)";
+
 export const ITEM_BY_KEY: ReadonlyMap<string, ItemDef> = new Map(ITEMS.map((i) => [i.key, i]));
 
 /** A mandatory observation of one visit: enforced (the report is rejected without it) or intended (a warning). */

@@ -11,6 +11,7 @@
  * batch that commits last writes it.
  */
 import type pg from "pg";
+import { HAS_VALUE_SQL, ITEM_BIT_SQL } from "@/lib/completeness/items";
 import { LOCK_CLASS } from "@/lib/db/locks";
 
 /** The encounters the stored versions of these observations reference (call with their rows locked, before they are replaced). */
@@ -34,7 +35,7 @@ export async function updateVisitObserved(client: pg.ClientBase, encounterIds: I
   await client.query(
     `WITH now AS (
        SELECT o.encounter_id, bit_or(o.b) AS seen, COALESCE(bit_or(o.b) FILTER (WHERE o.has_value), 0) AS valued
-       FROM (SELECT o.encounter_id, completeness_item_bit(o.kind, o.code) AS b, (o.value_code IS NOT NULL OR o.value_quantity IS NOT NULL) AS has_value
+       FROM (SELECT o.encounter_id, ${ITEM_BIT_SQL} AS b, ${HAS_VALUE_SQL} AS has_value
              FROM observation o WHERE o.encounter_id = ANY($1::text[]) AND o.status <> 'entered-in-error') o
        WHERE o.b IS NOT NULL
        GROUP BY o.encounter_id
