@@ -16,4 +16,8 @@ describe("SQL-only indexes and functions", () => {
     expect(sql).toContain(`"code" = '${OBSERVATION.parentMentalState}'`);
     expect(sql).toContain(`"value_code" = '${VALUE.parentMentalProblem}'`);
   });
+  it("LDBU-07/08's index holds the motor-function code the indicators look for", () => {
+    const sql = migration(SQL_ONLY_INDEXES.find((ix) => ix.name === "observation_motor_idx")!.migration);
+    expect(sql).toContain(`"code" = '${OBSERVATION.motorFunction}'`);
+  });
 });

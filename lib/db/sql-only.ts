@@ -17,6 +17,8 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   { name: "observation_weight_idx", migration: "20261129060000_observation_feeding_weight_indexes" },
   // the parents' assessments of a mental health problem, for LDBU-04's findings (codes as in lib/indicators/codes.ts)
   { name: "observation_parent_mental_problem_idx", migration: "20261129070000_observation_parent_mental_problem_index" },
+  // each child's motor-function assessments with every column LDBU-07/08 read (the code as in lib/indicators/codes.ts)
+  { name: "observation_motor_idx", migration: "20261129140000_observation_motor_index" },
 ];
 
 /** Functions the migrations create: schema.prisma has none, and the schema drift test does not compare them. */

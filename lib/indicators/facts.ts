@@ -153,7 +153,11 @@ const EPDS = `
   JOIN questionnaire_response q ON q.citizen_id = pl.parent_id AND q.instrument = 'epds' AND q.status = 'completed'
   WHERE ${day("q.authored")} BETWEEN 42 AND 98`;
 
-/** Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. */
+/**
+ * Children with an 8–11-month visit; whether Motorik was sent with a value / only without, and the latest value. The
+ * assessments are read from observation_motor_idx alone (it holds every column read here). An assessment matching
+ * two of a child's visits counts twice, which changes none of the three.
+ */
 const MOTOR = `
   WITH visits AS (
     SELECT e.citizen_id AS id, e.resource_id, (e.start AT TIME ZONE 'Europe/Copenhagen')::date AS on_date
@@ -161,7 +165,7 @@ const MOTOR = `
     WHERE e.type_code = '${VISIT.otteElleveMaaneder}' AND e.status = 'finished'
   ),
   motor_obs AS (
-    SELECT DISTINCT ON (o.resource_id) v.id, o.value_code, o.data_absent_reason, o.effective_start
+    SELECT v.id, o.value_code, o.effective_start
     FROM visits v JOIN observation o ON o.citizen_id = v.id AND o.kind = 'indicator' AND o.code = '${OBSERVATION.motorFunction}'
     WHERE ${VALID_OBSERVATION}
       AND (o.encounter_id = v.resource_id OR (o.effective_start AT TIME ZONE 'Europe/Copenhagen')::date = v.on_date)
