@@ -116,14 +116,16 @@ export async function epdsCutoff(pool: pg.Pool): Promise<number> {
 export async function refreshIndicators(pool: pg.Pool, opts: { all?: boolean; quiet?: boolean } = {}): Promise<RefreshSummary> {
   const started = new Date();
   const p = progress("refresh");
-  const groups = await work(pool, Boolean(opts.all), started);
-  const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
-  const cutoff = await epdsCutoff(pool);
   // the visit facts of data completeness, and the visit and validity aggregates from them, do not depend on the
-  // indicators: computed alongside them (coverage reads the indicator facts: after them)
+  // indicators: computed alongside them, from the start (coverage reads the indicator facts: after them)
   const visitFacts = completenessFacts(pool, { all: opts.all, markedBefore: started });
   const visitAggregates = visitFacts.then((f) => completenessAggregates(pool, f, { quiet: opts.quiet, families: ["visits", "validity"] }));
   visitAggregates.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+  const [groups, cutoff] = await Promise.all([work(pool, Boolean(opts.all), started), epdsCutoff(pool)]).catch(async (error) => {
+    await visitAggregates.catch(() => {}); // nothing may still run on the pool when the refresh has failed
+    throw error;
+  });
+  const cells = groups.flatMap((g) => g.indicatorIds.map((indicatorId) => ({ indicatorId, period: g.period, children: g.only ? g.only.length : ("all" as const) })));
   let done = 0;
   // the visit facts are one long query on one core: the groups get the other lanes, so the two do not slow each other,
   // and every lane once the visit facts and their aggregates are done
