@@ -231,15 +231,14 @@ async function recountReceiptDays(client: pg.ClientBase, year: number, days: rea
      GROUP BY 1, 2, 3`,
     params,
   );
+  // each rejected receipt once per rule it broke (error_rules, kept by the ingest), from receipt_rejected_rules_idx
   await client.query(
     `INSERT INTO completeness_receipt_rule (day, sor_code, municipality_code, rule, rejected)
-     SELECT day, sor_code, municipality_code, rule, count(*) FROM (
-       SELECT DISTINCT r.id, ${DAY} AS day, COALESCE(r.sor_code, '') AS sor_code, COALESCE(r.municipality_code, '') AS municipality_code,
-              COALESCE(i->'details'->'coding'->0->>'code', '?') AS rule
-       FROM (${spans}) AS span JOIN receipt r ON r.reported_at >= span.s AND r.reported_at < span.e
-       CROSS JOIN LATERAL jsonb_array_elements(r.issues) AS i
-       WHERE r.outcome = 'rejected' AND i->>'severity' IN ('error', 'fatal')
-     ) x GROUP BY 1, 2, 3, 4`,
+     SELECT ${DAY}, COALESCE(r.sor_code, ''), COALESCE(r.municipality_code, ''), rule, count(*)
+     FROM (${spans}) AS span JOIN receipt r ON r.reported_at >= span.s AND r.reported_at < span.e
+     CROSS JOIN LATERAL unnest(r.error_rules) AS rule
+     WHERE r.outcome = 'rejected'
+     GROUP BY 1, 2, 3, 4`,
     params,
   );
 }

@@ -22,6 +22,8 @@ export const SQL_ONLY_INDEXES: readonly { name: string; migration: string }[] = 
   { name: "observation_motor_idx", migration: "20261129140000_observation_motor_index" },
   // each receipt's time with the columns data completeness's validity counts by day
   { name: "receipt_reported_counts_idx", migration: "20261129150000_receipt_reported_counts_index" },
+  // the rejected receipts with the rules they broke, for validity by rule
+  { name: "receipt_rejected_rules_idx", migration: "20261129160000_receipt_error_rules" },
 ];
 
 /** Functions the migrations create: schema.prisma has none, and the schema drift test does not compare them. */

@@ -55,6 +55,8 @@ const header = (b: any) => ({
 });
 
 const count = (issues: OperationOutcomeIssue[], ...sev: string[]) => issues.filter((i) => sev.includes(i.severity)).length;
+/** The rules a report broke, each once: what data completeness's validity counts rejected receipts by. */
+const errorRules = (issues: OperationOutcomeIssue[]) => [...new Set(issues.filter((i) => i.severity === "error" || i.severity === "fatal").map((i) => i.details.coding[0]?.code ?? "?"))];
 
 type Versioned = { resourceId: string; receiptId: string; ts: number; retracted: boolean };
 
@@ -161,12 +163,13 @@ async function storeInTransaction(client: pg.PoolClient, reports: ReportToStore[
       { name: "sor_code", type: "text" }, { name: "municipality_code", type: "text" },
       { name: "outcome", type: "text", expr: (v) => `${v}::receipt_outcome` },
       { name: "error_count", type: "int" }, { name: "warning_count", type: "int" }, { name: "issues", type: "jsonb" },
-      { name: "resource_count", type: "int" },
+      { name: "resource_count", type: "int" }, { name: "error_rules", type: "jsonb", expr: jsonToTextArray },
     ],
     rows: reports.map((r, i) => [
       ids[i], r.channel, r.clientId ?? null, headers[i].bundleId, r.wrapperId ?? null, headers[i].timestamp, r.contentHash, r.sizeBytes,
       headers[i].sorCode, headers[i].sorCode ? (sorToKommune.get(headers[i].sorCode) ?? null) : null, results[i].outcome,
       count(results[i].issues, "error", "fatal"), count(results[i].issues, "warning"), JSON.stringify(results[i].issues), results[i].resourceCount,
+      JSON.stringify(errorRules(results[i].issues)),
     ]),
   };
   if (accepted.length) await storeAccepted(client, accepted, receipt);
