@@ -714,12 +714,18 @@ export interface Counts {
   informationCount: number;
 }
 
+/** Whether an issue of this severity rejects the report. */
+export const rejects = (severity: IssueSeverity): boolean => severity === "error" || severity === "fatal";
+
+/** The validation rule an OperationOutcome issue reports (details.coding[0].code), "?" when it names none. */
+export const issueRule = (i: OperationOutcomeIssue): string => i.details.coding[0]?.code ?? "?";
+
 export function countIssues(issues: readonly Issue[]): Counts {
   let errorCount = 0;
   let warningCount = 0;
   let informationCount = 0;
   for (const i of issues) {
-    if (i.severity === "error" || i.severity === "fatal") errorCount++;
+    if (rejects(i.severity)) errorCount++;
     else if (i.severity === "warning") warningCount++;
     else informationCount++;
   }

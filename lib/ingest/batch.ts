@@ -4,6 +4,7 @@
  * validated, so the database and the validator work at the same time.
  */
 import type pg from "pg";
+import { issueRule, rejects } from "@/lib/fhir/outcome";
 import { listInputs, kindOf, submissionsIn, type Submission } from "./files";
 import { progress } from "./progress";
 import { storeReports, type ReportToStore, type StoreResult } from "./store";
@@ -46,8 +47,8 @@ export async function ingestFiles(pool: pg.Pool, paths: string[], opts: IngestOp
       s[r.outcome]++;
       s.resources += r.resourceCount;
       for (const i of r.issues) {
-        const rule = i.details.coding[0]?.code ?? "?";
-        const bucket = i.severity === "warning" ? s.warnings : i.severity === "error" || i.severity === "fatal" ? s.errors : null;
+        const rule = issueRule(i);
+        const bucket = i.severity === "warning" ? s.warnings : rejects(i.severity) ? s.errors : null;
         if (bucket) bucket[rule] = (bucket[rule] ?? 0) + 1;
       }
       opts.onResult?.(r);

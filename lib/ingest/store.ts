@@ -24,7 +24,7 @@ import type { OperationOutcomeIssue } from "@/lib/fhir/types";
 import { extractReport, type ExtractedReport } from "./extract";
 import { assertKeyChain } from "./key-chain";
 import { storedEncounters, updateVisitObserved } from "./visit-observed";
-import { toOutcomeIssue } from "@/lib/fhir/outcome";
+import { issueRule, rejects, toOutcomeIssue } from "@/lib/fhir/outcome";
 
 export interface ReportToStore {
   /** The parsed report; null when it could not be parsed. */
@@ -56,7 +56,7 @@ const header = (b: any) => ({
 
 const count = (issues: OperationOutcomeIssue[], ...sev: string[]) => issues.filter((i) => sev.includes(i.severity)).length;
 /** The rules a report broke, each once: what data completeness's validity counts rejected receipts by. */
-const errorRules = (issues: OperationOutcomeIssue[]) => [...new Set(issues.filter((i) => i.severity === "error" || i.severity === "fatal").map((i) => i.details.coding[0]?.code ?? "?"))];
+const errorRules = (issues: OperationOutcomeIssue[]) => [...new Set(issues.filter((i) => rejects(i.severity)).map(issueRule))];
 
 type Versioned = { resourceId: string; receiptId: string; ts: number; retracted: boolean };
 
