@@ -65,7 +65,7 @@ const VALID_OBSERVATION = `o.status <> 'entered-in-error'
 
 /** Each query yields (citizen_id, kommune, status) for one indicator × period. */
 const QUERIES: Record<string, () => string> = {
-  // each child's weights looked up by the (citizen, kind) index: a join let the planner scan every observation
+  // each child's weights looked up in observation_weight_idx: a join let the planner scan every observation
   "LDBU-01": () => `
     w AS (
       SELECT ch.id, x.min_weight
@@ -187,7 +187,7 @@ const MOTOR = `
  */
 function BREASTFEEDING(): string {
   const FULL = `'${VALUE.fullBreastfeeding}'`;
-  // Later observations are looked up in the observation table (indexed by child), never by
+  // Later observations are looked up by child (observation_feeding_idx), never by
   // joining CTEs to themselves: the planner has no statistics for CTEs and may go quadratic.
   const later = (alias: string) => `observation ${alias} WHERE ${alias}.citizen_id = p.id AND ${alias}.kind = 'feeding'
     AND ${alias}.status <> 'entered-in-error'
