@@ -69,12 +69,32 @@ async function coveragePeriods(pool: pg.Pool, ids: string[] | null): Promise<Set
 
 const YEAR = (ts: string) => `extract(year FROM ${ts} AT TIME ZONE 'Europe/Copenhagen')::int`;
 
+/** The SOR code → municipality mapping as one value: validity places its day counts by it when a year is summed. */
+const MAPPING = `SELECT md5(COALESCE(string_agg(sor_code || '=' || municipality_code, ',' ORDER BY sor_code), '')) AS mapping FROM organisation`;
+
+interface ReceiptYears {
+  /** Each year to sum anew, with the days to recount first (null: the whole year; []: none, only placed anew). */
+  years: Map<number, string[] | null>;
+  /** The newest receipt id and the mapping the sums now follow: the state the next refresh starts from. */
+  upTo: string | null;
+  mapping: string;
+}
+
 /**
  * Years with receipts the validity measures have not counted, each with the days to recount (null: the whole year,
- * as for every year of a full refresh), and the newest receipt id.
+ * as for every year of a full refresh), and the newest receipt id. After a change of the SOR mapping every year is
+ * summed anew from its day counts (a few thousand rows each), so rejected receipts move with their SOR code as the
+ * children and visits do (lib/organisations/admin.ts marks those). The mapping is read before anything is summed: a
+ * change made meanwhile leaves the old value recorded, and the next refresh places the years again.
  */
-async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Map<number, string[] | null>; upTo: string | null }> {
-  const state = all ? null : (await pool.query<{ seen: string | null }>(`SELECT detail->>'receiptId' AS seen FROM completeness_result WHERE measure = $1`, [MEASURES.state])).rows[0]?.seen ?? null;
+async function receiptYears(pool: pg.Pool, all: boolean): Promise<ReceiptYears> {
+  const { mapping } = (await pool.query<{ mapping: string }>(MAPPING)).rows[0];
+  const state = all
+    ? null
+    : (await pool.query<{ seen: string | null; mapping: string | null }>(
+        `SELECT detail->>'receiptId' AS seen, detail->>'mapping' AS mapping FROM completeness_result WHERE measure = $1`,
+        [MEASURES.state],
+      )).rows[0];
   // day counts not yet made (a database from before them): every year whole, as a full refresh would
   const counted = !all && (await pool.query(`SELECT 1 FROM completeness_receipt_day LIMIT 1`)).rowCount === 1;
   if (!counted) {
@@ -89,16 +109,21 @@ async function receiptYears(pool: pg.Pool, all: boolean): Promise<{ years: Map<n
        )
        SELECT y, (SELECT max(id)::text FROM receipt) AS upto FROM years WHERE y IS NOT NULL`,
     );
-    return { years: new Map(rows.map((r) => [r.y!, null])), upTo: rows[0]?.upto ?? null };
+    return { years: new Map(rows.map((r) => [r.y!, null])), upTo: rows[0]?.upto ?? null, mapping };
   }
   // the receipts since the last refresh: few, found by id
   const { rows } = await pool.query<{ y: number; days: string[]; upto: string }>(
     `SELECT ${YEAR("r.reported_at")} AS y, array_agg(DISTINCT to_char(r.reported_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')) AS days,
             max(max(r.id)) OVER ()::text AS upto
      FROM receipt r WHERE r.id > $1::bigint GROUP BY 1`,
-    [state ?? "0"],
+    [state?.seen ?? "0"],
   );
-  return { years: new Map(rows.map((r) => [r.y, r.days])), upTo: rows[0]?.upto ?? state };
+  const years = new Map<number, string[] | null>(rows.map((r) => [r.y, r.days]));
+  if (state?.mapping !== mapping) {
+    const summed = await pool.query<{ y: number }>(`SELECT DISTINCT period::int AS y FROM completeness_result WHERE measure = $1`, [MEASURES.validity]);
+    for (const { y } of summed.rows) if (!years.has(y)) years.set(y, []);
+  }
+  return { years, upTo: rows[0]?.upto ?? state?.seen ?? null, mapping };
 }
 
 /** What the first phase found: the citizens recomputed (null: all) and the periods whose visit facts changed. */
@@ -139,7 +164,7 @@ export async function completenessAggregates(
   const { all, ids } = facts;
   const factPeriods = wanted.has("visits") ? facts.factPeriods : new Set<string>();
   const coverage = wanted.has("coverage") ? await coveragePeriods(pool, ids) : new Set<string>();
-  const receipts = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Map<number, string[] | null>(), upTo: null };
+  const receipts: ReceiptYears = wanted.has("validity") ? await receiptYears(pool, all) : { years: new Map(), upTo: null, mapping: "" };
   // a full refresh drops the coverage children of periods that no longer have a population
   if (all && wanted.has("coverage")) await pool.query(`DELETE FROM completeness_coverage_child WHERE period <> ALL($1::text[])`, [[...coverage]]);
   const periods = new Set<string>([...factPeriods, ...coverage, ...[...receipts.years.keys()].map(String)]);
@@ -174,9 +199,9 @@ export async function completenessAggregates(
   if (receipts.upTo !== null)
     await pool.query(
       `INSERT INTO completeness_result (measure, period, area_level, area_code, visit_type, item, numerator, denominator, detail)
-       VALUES ($1, '', 'nation', $2, '', '', 0, 0, jsonb_build_object('receiptId', $3::text))
+       VALUES ($1, '', 'nation', $2, '', '', 0, 0, jsonb_build_object('receiptId', $3::text, 'mapping', $4::text))
        ON CONFLICT (measure, period, area_level, area_code, visit_type, item) DO UPDATE SET detail = EXCLUDED.detail, computed_at = now()`,
-      [MEASURES.state, NATION, receipts.upTo],
+      [MEASURES.state, NATION, receipts.upTo, receipts.mapping],
     );
   if (!opts.quiet) p.done(`datakomplethed: ${tasks.length} perioder × mål genberegnet`);
   return { periods: plausible, seconds: p.elapsed() };

@@ -18,7 +18,7 @@ export const MEASURES = {
   rejectionRule: "rejection_rule",
   /** One row per period: its computed_at is the version of the period's rows (query cache). */
   version: "version",
-  /** One row (period "") recording the last receipt id the validity measures have seen. */
+  /** One row (period "") recording the last receipt id the validity measures have seen, and the SOR mapping they follow. */
   state: "state",
 } as const;
 

@@ -70,6 +70,14 @@ const placed = async () =>
   Object.fromEntries(
     (await pool().query<{ id: string; kommune: string | null }>(`SELECT citizen_id::text AS id, municipality_code AS kommune FROM indicator_fact WHERE indicator_id = 'LDBU-07' AND period = '2024'`)).rows.map((r) => [r.id, r.kommune]),
   );
+/** Receipts reported in 2024 (rejected, all) by the municipality their SOR code places them in, and the nation's. */
+const validity = async () =>
+  Object.fromEntries(
+    (await pool().query<{ code: string; numerator: number; denominator: number }>(
+      `SELECT area_code AS code, numerator::int, denominator::int FROM completeness_result
+       WHERE measure = 'validity' AND period = '2024' AND area_level IN ('municipality', 'nation')`,
+    )).rows.map((r) => [r.code, [r.numerator, r.denominator]]),
+  );
 
 async function refused(p: Promise<unknown>): Promise<AdminRefused> {
   const e = await p.then(() => null, (x: unknown) => x);
@@ -114,7 +122,8 @@ describe("changing the mapping", () => {
     expect(await state()).toEqual(before);
   });
 
-  it("creates a mapping, marks exactly the citizens carrying the code and audits it; the next refresh places the child", async () => {
+  it("creates a mapping, marks exactly the citizens carrying the code and audits it; the next refresh places the child and the receipts", async () => {
+    expect(await validity()).toEqual({ "751": [0, 3], DK: [0, 6] }); // o1, o2 (SOR_X) and o5 (SOR_Z): the nation only
     const r = await saveOrganisation(viewers.sundk, { sorCode: ` ${SOR_X} `, name: " Sundhedsplejen, Fanø ", municipalityCode: "563" });
     expect(r).toEqual({ sorCode: SOR_X, handling: "opret", name: "Sundhedsplejen, Fanø", municipalityCode: "563", municipalityName: "Fanø", marked: 3 });
     expect(await marked()).toEqual(idsOf(A, C, E));
@@ -130,6 +139,8 @@ describe("changing the mapping", () => {
     await refreshIndicators(pool(), { quiet: true });
     // A counts for Fanø now; C's latest report is Aarhus'; E's custodian is Aarhus (its visit's code places visits, not the child)
     expect(await placed()).toEqual({ [ids[A.id]]: "563", [ids[B.id]]: "751", [ids[C.id]]: "751", [ids[D.id]]: null, [ids[E.id]]: "751" });
+    // no new receipts, yet o1 and o2 (sent under SOR_X) now count for Fanø
+    expect(await validity()).toEqual({ "563": [0, 2], "751": [0, 3], DK: [0, 6] });
     expect(await marked()).toEqual([]);
   });
 
@@ -151,6 +162,7 @@ describe("changing the mapping", () => {
     expect(await auditRows()).toHaveLength(entries);
     await refreshIndicators(pool(), { quiet: true });
     expect((await placed())[ids[A.id]]).toBe("751");
+    expect(await validity()).toEqual({ "751": [0, 5], DK: [0, 6] });
   });
 
   it("refuses to delete a mapping reports carry; deletes an unused one, audited", async () => {
