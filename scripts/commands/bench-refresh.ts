@@ -39,7 +39,7 @@ export const benchRefreshCmd: Command = {
          ON CONFLICT (citizen_id) DO UPDATE SET marked_at = now()`,
         [since],
       );
-      await pool().query(`UPDATE completeness_result SET detail = jsonb_build_object('receiptId', $2::text) WHERE measure = $1`, [MEASURES.state, since]);
+      await pool().query(`UPDATE completeness_result SET detail = detail || jsonb_build_object('receiptId', $2::text) WHERE measure = $1`, [MEASURES.state, since]);
       const c2 = await countObservations();
       const inc = await refreshIndicators(pool(), { quiet: true });
       console.log(
