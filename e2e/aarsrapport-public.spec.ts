@@ -2,7 +2,8 @@
  * The public annual report in the browser. The e2e database has no published report, so the setup freezes 2024 from
  * its results and stores it as published with a summary and comments (the integration tests' fixture). It stays: a
  * published report cannot be deleted, and the e2e database is recreated for every run. An anonymous reader opens the
- * report and a municipality page (axe: no serious or critical violations), the print view hides the navigation, and
+ * report and a municipality page (axe: no serious or critical violations) and downloads its charts (PNG/SVG, audited),
+ * the print view hides the navigation, and
  * the PDF download opens: its first page has the title in its text layer and is not blank when rendered to an image
  * (poppler-utils).
  */
@@ -12,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
 import { closeDb } from "../lib/db/client";
 import { storeReport } from "../tests/integration/helpers/annual-report";
 
@@ -64,6 +66,39 @@ test("a municipality page shows its results and comments, and passes axe", async
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toContain(`ldbu_aarsrapport_${YEAR}_v1_kommune-751.csv`);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("an anonymous reader downloads the report's charts as SVG and PNG, and each download is audited", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(`/aarsrapport/${YEAR}/v/1`);
+  await expect(page.locator("[data-map-loading]")).toHaveCount(0, { timeout: 60_000 });
+  const map = page.getByTestId("chart-LDBU-02-kort");
+  const [svg] = await Promise.all([page.waitForEvent("download"), map.getByRole("button", { name: /Hent SVG/ }).click()]);
+  expect(svg.suggestedFilename()).toBe(`ldbu-aarsrapport-${YEAR}-LDBU-02-kort.svg`);
+  const text = fs.readFileSync((await svg.path())!, "utf8");
+  expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(text).toContain("Kort – LDBU-02");
+  expect(text).toContain("Geodatastyrelsen og Danske Kommuner");
+  expect((text.match(/<path [^>]*data-kode/g) ?? []).length).toBe(98);
+
+  await page.goto(`/aarsrapport/${YEAR}/kommuner/751`);
+  const spine = page.getByTestId("chart-rygsoejle");
+  const [png] = await Promise.all([page.waitForEvent("download"), spine.getByRole("button", { name: /Hent PNG/ }).click()]);
+  expect(png.suggestedFilename()).toBe(`ldbu-aarsrapport-${YEAR}-751.png`);
+  expect([...fs.readFileSync((await png.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+  try {
+    const { rows } = await pool.query<{ resource: string; details: Record<string, unknown> }>(
+      `SELECT resource, details FROM audit_entry WHERE action = 'export' AND role = 'anonymous' AND resource IN ('svg/aarsrapport', 'png/aarsrapport') ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.resource, r.details.aar, r.details.version, r.details.diagram])).toEqual([
+      ["svg/aarsrapport", YEAR, 1, "LDBU-02-kort"],
+      ["png/aarsrapport", YEAR, 1, "rygsoejle"],
+    ]);
+  } finally {
+    await pool.end();
+  }
 });
 
 test("the print view has no navigation or chart buttons and shows link addresses", async ({ page }) => {

@@ -65,17 +65,17 @@ export function IndicatorSection({ section, year, version, pathPrefix, base, dir
       </p>
 
       <div className="chart-grid">
-        <ChartFrame id={`${id}-soejler`} title={`Kommunerne sorteret efter andel – ${title}`} view="sammenlign" fileName={`ldbu-aarsrapport-${year}-${id}-soejler`} tableId={`${id}-tabel`} exportable={false}
+        <ChartFrame id={`${id}-soejler`} title={`Kommunerne sorteret efter andel – ${title}`} report={{ year, version }} fileName={`ldbu-aarsrapport-${year}-${id}-soejler`} tableId={`${id}-tabel`}
           description={<p>Søjlerne viser andelen med 95 %-konfidensinterval; den sorte linje er landet{targetPct !== null ? ", den stiplede standarden" : ""}.
             {missing.suppressed.length > 0 && <> Ikke vist (&lt;5): {missing.suppressed.join(", ")}.</>}
             {missing.noData.length > 0 && <> Ingen data: {missing.noData.join(", ")}.</>}</p>}>
           <BarChartCI data={barData(municipalities)} nation={nationPct} target={targetPct} />
         </ChartFrame>
-        <ChartFrame id={`${id}-tragt`} title={`Tragtdiagram – ${title}`} view="sammenlign" fileName={`ldbu-aarsrapport-${year}-${id}-tragt`} tableId={`${id}-tabel`} exportable={false}
+        <ChartFrame id={`${id}-tragt`} title={`Tragtdiagram – ${title}`} report={{ year, version }} fileName={`ldbu-aarsrapport-${year}-${id}-tragt`} tableId={`${id}-tabel`}
           description={<p>Hver prik er en kommune: andel mod antal børn i nævneren. Punkter uden for de prikkede linjer afviger fra landet (95 %); uden for de stiplede linjer (99,8 %) er afvigelsen meget sikker.</p>}>
           <FunnelPlot data={funnelData(municipalities, nation)} />
         </ChartFrame>
-        <ChartFrame id={`${id}-kort`} title={`Kort – ${title}`} view="sammenlign" fileName={`ldbu-aarsrapport-${year}-${id}-kort`} tableId={`${id}-tabel`} credit={MAP_CREDIT} exportable={false}
+        <ChartFrame id={`${id}-kort`} title={`Kort – ${title}`} report={{ year, version }} fileName={`ldbu-aarsrapport-${year}-${id}-kort`} tableId={`${id}-tabel`} credit={MAP_CREDIT}
           description={<p>Kommunerne farvet efter sammenligningen med landet (mønstre for dårligere, ikke vist og ingen data).</p>}>
           <ReportMap data={mapCells(municipalities)} title={`Danmarkskort: ${title}`} />
         </ChartFrame>

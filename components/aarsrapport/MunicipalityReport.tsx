@@ -31,7 +31,7 @@ export function MunicipalityReport({ data, municipality, base, pinned }: { data:
       <ReportMeta report={report} versions={versions} isCurrent={isCurrent} base={base} sub={`/kommuner/${municipality.code}`} />
       <p className="lead">Alle indikatorer for {municipality.name} Kommune ({region}) sammenlignet med regionen og hele landet, som de blev låst og offentliggjort i årsrapporten.</p>
       <Legend polarity="all" lines={false} />
-      <ChartFrame id="rygsoejle" title={`Rygsøjlediagram – ${municipality.name}, årsrapport ${year}`} view="kommuneprofil" fileName={`ldbu-aarsrapport-${year}-${municipality.code}`} tableId="kommune-tabel" exportable={false} description={<SpineKey />}>
+      <ChartFrame id="rygsoejle" title={`Rygsøjlediagram – ${municipality.name}, årsrapport ${year}`} report={{ year, version }} fileName={`ldbu-aarsrapport-${year}-${municipality.code}`} tableId="kommune-tabel" description={<SpineKey />}>
         <SpineChartSvg rows={rows} municipality={municipality.name} />
       </ChartFrame>
       <div className={styles.tableHead}>

@@ -1,25 +1,25 @@
 "use client";
 /** A chart with its title, description, export buttons (PNG/SVG) and a pointer to its table alternative. */
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { exportChart, type ExportRequest, type ImageFormat } from "./exportImage";
+import { exportChart, type CurrentView, type ImageFormat, type PublishedVersion } from "./exportImage";
 
-export interface ChartFrameProps {
+/** Where the chart is shown: a view of current results, or a published annual report (its export is for anyone). */
+type Source = { view: CurrentView; report?: never } | { report: PublishedVersion; view?: never };
+
+export type ChartFrameProps = Source & {
   id: string;
   title: string;
   description?: ReactNode;
-  view: ExportRequest["view"];
   fileName: string;
   credit?: string;
   /** id of the table with the same numbers */
   tableId?: string;
-  /** PNG/SVG export buttons (the export is audited and needs a login; published reports offer CSV and PDF instead) */
-  exportable?: boolean;
   children: ReactNode;
-}
+};
 
 const noSubscription = () => () => {};
 
-export function ChartFrame({ id, title, description, view, fileName, credit, tableId, exportable = true, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, description, view, report, fileName, credit, tableId, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function ChartFrame({ id, title, description, view, fileName, credit, tab
     setBusy(true);
     setProblem(null);
     try {
-      await exportChart({ container: body.current, format, view, chart: id, title, credit, fileName });
+      await exportChart({ container: body.current, format, source: report ? { report } : { view: view! }, chart: id, title, credit, fileName });
     } catch (e) {
       setProblem((e as Error).message);
     } finally {
@@ -47,16 +47,12 @@ export function ChartFrame({ id, title, description, view, fileName, credit, tab
       </figcaption>
       <div ref={body} className="chart__body">{children}</div>
       <div className="chart__tools">
-        {exportable && (
-          <>
-            <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy || !hydrated}>
-              Hent PNG<span className="sr-only"> af {title}</span>
-            </button>
-            <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy || !hydrated}>
-              Hent SVG<span className="sr-only"> af {title}</span>
-            </button>
-          </>
-        )}
+        <button type="button" className="button button--small" onClick={() => onExport("png")} disabled={busy || !hydrated}>
+          Hent PNG<span className="sr-only"> af {title}</span>
+        </button>
+        <button type="button" className="button button--small" onClick={() => onExport("svg")} disabled={busy || !hydrated}>
+          Hent SVG<span className="sr-only"> af {title}</span>
+        </button>
         {tableId && <a href={`#${tableId}`}>Se tallene i tabellen</a>}
         {credit && <span className="chart__credit">{credit}</span>}
         {problem && <span role="alert" className="form__error">{problem}</span>}

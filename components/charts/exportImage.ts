@@ -1,7 +1,8 @@
 /**
  * Chart export in the browser: the chart's SVG as a standalone SVG file (with the patterns it uses, a white
  * background, the title and any source credit), or drawn to a PNG at twice the size. The export is first recorded in
- * the audit log (POST /api/export/image); a viewer who may not export gets no file.
+ * the audit log (POST /api/export/image); a viewer who may not export gets no file. A chart of current results may be
+ * exported by those allowed to export them; a chart of a published annual report by anyone who may read it.
  */
 
 export type ImageFormat = "png" | "svg";
@@ -78,10 +79,18 @@ async function toPng(svg: { text: string; width: number; height: number }): Prom
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG kunne ikke laves"))), "image/png"));
 }
 
+/** The view of current results a chart is in. */
+export type CurrentView = "forside" | "kommuneprofil" | "sammenlign" | "udvikling";
+/** A version of a published annual report. */
+export interface PublishedVersion {
+  year: number;
+  version: number;
+}
+
 export interface ExportRequest {
   container: HTMLElement;
   format: ImageFormat;
-  view: "forside" | "kommuneprofil" | "sammenlign" | "udvikling";
+  source: { view: CurrentView } | { report: PublishedVersion };
   chart: string;
   title: string;
   credit?: string;
@@ -94,7 +103,10 @@ export async function exportChart(r: ExportRequest): Promise<void> {
   const res = await fetch("/api/export/image", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ visning: r.view, diagram: r.chart, format: r.format, adresse: `${location.pathname}${location.search}`.slice(0, 500) }),
+    body: JSON.stringify({
+      ...("report" in r.source ? { visning: "aarsrapport", aar: r.source.report.year, version: r.source.report.version } : { visning: r.source.view }),
+      diagram: r.chart, format: r.format, adresse: `${location.pathname}${location.search}`.slice(0, 500),
+    }),
   });
   if (!res.ok) throw new Error(res.status === 401 || res.status === 403 ? "Du har ikke adgang til at eksportere." : "Eksporten kunne ikke registreres.");
   const svg = standaloneSvg(source, r.title, r.credit);

@@ -57,6 +57,12 @@ export async function publishedReport(year: number, version?: number): Promise<P
   return rows[0] ?? null;
 }
 
+/** Whether this version of the year's report is public (published, or superseded by a later version). */
+export async function isPublished(year: number, version: number): Promise<boolean> {
+  const { rowCount } = await pool().query(`SELECT 1 FROM annual_report WHERE year = $1 AND version = $2 AND status IN ('published', 'superseded')`, [year, version]);
+  return rowCount === 1;
+}
+
 const publishedEntitlement = (viewer: Viewer): Entitlement => (level, code) => decide(viewer, "read:published", level === "municipality" ? code : undefined).unsuppressed;
 
 /**

@@ -26,6 +26,17 @@ describe("API parameters", () => {
     expect(parse("csvExport", "visning=kommuneprofil").success).toBe(false);
     expect(parse("csvExport", "visning=alt").success).toBe(false);
   });
+
+  it("a chart export names a current view, or a published report's year and version", () => {
+    const image = (body: object) => schemas.imageExport.safeParse({ diagram: "LDBU-01-kort", format: "png", adresse: "/x", ...body }).success;
+    expect(image({ visning: "sammenlign" })).toBe(true);
+    expect(image({ visning: "aarsrapport", aar: 2024, version: 2 })).toBe(true);
+    expect(image({ visning: "aarsrapport", aar: 2024 })).toBe(false);
+    expect(image({ visning: "aarsrapport", aar: "2024", version: 1 })).toBe(false);
+    expect(image({ visning: "aarsrapport", aar: 2024, version: 0 })).toBe(false);
+    expect(image({ visning: "sammenlign", aar: 2024, version: 1 })).toBe(false); // a current view has no version
+    expect(image({ visning: "aarsrapport", aar: 2024, version: 1, diagram: "<svg>" })).toBe(false);
+  });
 });
 
 describe("repeated and unknown parameters", () => {

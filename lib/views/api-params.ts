@@ -30,12 +30,16 @@ function buildApiSchemas(domain: StateDomain) {
   const exportProfile = profile.extend({ visning: z.literal("kommuneprofil") });
   const exportOverview = z.strictObject({ visning: z.literal("forside") });
   const csvExport = z.discriminatedUnion("visning", [exportCompare, exportSeries, exportProfile, exportOverview]);
-  const imageExport = z.strictObject({
-    visning: z.enum(["forside", "kommuneprofil", "sammenlign", "udvikling"]),
-    diagram: z.string().regex(/^[a-z-]{1,40}$/),
+  // a chart drawn in the browser: of a view of current results, or of a version of a published annual report
+  const image = {
+    diagram: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
     format: z.enum(["png", "svg"]),
     adresse: z.string().max(500).regex(/^\/[^\s]*$/),
-  });
+  };
+  const imageExport = z.discriminatedUnion("visning", [
+    z.strictObject({ visning: z.enum(["forside", "kommuneprofil", "sammenlign", "udvikling"]), ...image }),
+    z.strictObject({ visning: z.literal("aarsrapport"), aar: z.number().int().min(1990).max(2100), version: z.number().int().min(1).max(10_000), ...image }),
+  ]);
   return { results, series, profile, csvExport, imageExport };
 }
 

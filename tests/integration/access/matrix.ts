@@ -135,6 +135,8 @@ const FHIR_EXAMPLES = "../shared/reference/fbu/examples";
 const FHIR = { "content-type": "application/fhir+json" };
 const JSON_BODY = { "content-type": "application/json" };
 const IMAGE_EXPORT = JSON.stringify({ visning: "sammenlign", diagram: "soejler", format: "png", adresse: "/sammenlign?indikator=LDBU-01" });
+const REPORT_IMAGE_EXPORT = (version: number) =>
+  JSON.stringify({ visning: "aarsrapport", aar: 2024, version, diagram: "LDBU-01-kort", format: "svg", adresse: `/aarsrapport/2024/v/${version}` });
 
 // ---------------------------------------------------------------- the matrix
 
@@ -453,6 +455,8 @@ export const MATRIX: (RouteEntry | ActionEntry)[] = [
     cases: [
       { name: "registrér diagrameksport", url: "/api/export/image", headers: JSON_BODY, body: IMAGE_EXPORT, expect: { ...SIGNED_IN_API, politiker: 204, sundhedsplejerske: 204, leder: 204, sundk: 204 } },
       { name: "ugyldig krop", url: "/api/export/image", headers: JSON_BODY, body: '{"visning":"admin"}', expect: BAD_PARAMS_API },
+      { name: "diagram i en offentliggjort årsrapport (alle, som rapportens CSV)", url: "/api/export/image", headers: JSON_BODY, body: REPORT_IMAGE_EXPORT(1), expect: all(204) },
+      { name: "diagram i rettelsen i høring (ikke offentlig)", url: "/api/export/image", headers: JSON_BODY, body: REPORT_IMAGE_EXPORT(2), expect: all(404) },
       {
         name: "forkert indholdstype (som en formular fra et fremmed website)",
         url: "/api/export/image",
