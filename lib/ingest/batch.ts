@@ -33,6 +33,8 @@ export interface IngestOptions {
   onResult?: (r: StoreResult) => void;
   /** Only the submissions this accepts (the benchmark leaves out one day of a file without copying the rest). */
   accept?: (s: Submission) => boolean;
+  /** After each stored batch, in order: the submission it ended with (everything up to it is stored); awaited before the next batch is stored. */
+  onStored?: (last: Submission) => void | Promise<void>;
 }
 
 export async function ingestFiles(pool: pg.Pool, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -55,25 +57,27 @@ export async function ingestFiles(pool: pg.Pool, paths: string[], opts: IngestOp
     }
     if (!opts.quiet) p.update(`${s.reports.toLocaleString("da-DK")} rapporter: ${s.accepted} gemt, ${s.duplicate} dubletter, ${s.rejected} afvist — ${Math.round(s.reports / Math.max(p.elapsed(), 0.001))}/s`);
   };
-  const flush = async () => {
+  const flush = async (last: Submission) => {
     const batch = pending;
     pending = [];
     await inFlight;
-    inFlight = storeReports(pool, batch).then(tally);
+    inFlight = storeReports(pool, batch).then(tally).then(() => opts.onStored?.(last));
     inFlight.catch(() => {}); // handled where it is awaited; avoid an unhandled-rejection crash meanwhile
   };
 
+  let last: Submission | null = null;
   for (const file of listInputs(paths)) {
     const kind = kindOf(file);
     if (kind !== "json" && kind !== "ndjson") throw new Error(`${file}: kun .json og .ndjson er indberetninger (registerudtræk: .csv)`);
     for await (const sub of submissionsIn(file)) {
       if (opts.accept && !opts.accept(sub)) continue;
       s.submissions++;
+      last = sub;
       pending.push(...prepareSubmission(sub.text, { channel: "cli" }).reports);
-      if (pending.length >= BATCH) await flush();
+      if (pending.length >= BATCH) await flush(sub);
     }
   }
-  if (pending.length) await flush();
+  if (pending.length && last) await flush(last);
   await inFlight;
   // A bulk load changes the tables faster than autovacuum follows them. The refresh that follows would be planned on
   // the statistics of a near-empty database (seen: minutes instead of seconds), look up every new row's commit in the

@@ -6,6 +6,8 @@
  *  - HTTP ingest with 8 concurrent clients against the built app;
  *  - full refresh, and incremental refresh after one more day of deliveries, next to
  *    `SELECT count(*) FROM observation`.
+ * Each figure is printed as it is measured, and again together at the end. At scale 1 the batch ingest takes hours;
+ * a run stopped during it leaves its database, and `--resume <database>` goes on after the last stored batch.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -127,32 +129,51 @@ export async function countObservations(): Promise<{ n: number; ms: number }> {
 export const beside = (seconds: number, c: { n: number; ms: number }) =>
   `= ${((seconds * 1000) / c.ms).toFixed(0)} × SELECT count(*) over ${c.n} observationer (${c.ms.toFixed(0)} ms)`;
 
-/** Batch ingest of everything but one day, full refresh, that day, incremental refresh. */
-async function ingestAndRefresh(dir: string, reportsFile: string, scale: number, figures: Record<string, string>) {
+/**
+ * Where a bench database's batch ingest has got to: the last line of the file stored (every line before it, but the
+ * one day, is stored too). Kept beside the data, so that `--resume` can go on with a database whose run was stopped.
+ */
+const progressFile = (dir: string, dbName: string) => path.join(dir, `${dbName}.progress.json`);
+const storedUpTo = (dir: string, dbName: string): number => {
+  const line = (JSON.parse(fs.readFileSync(progressFile(dir, dbName), "utf8")) as { line?: unknown }).line;
+  if (!Number.isInteger(line)) throw new Error(`${progressFile(dir, dbName)}: ingen linje`);
+  return line as number;
+};
+
+/** Batch ingest of everything but one day (after line `resumeAfter`), full refresh, that day, incremental refresh. */
+async function ingestAndRefresh(dir: string, reportsFile: string, scale: number, dbName: string, resumeAfter: number, figure: (k: string, v: string) => void) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { counts: { lines: number } };
   const split = await splitDay(reportsFile, dir, manifest.counts.lines, Math.round(REPORTS_PER_DAY_AT_SCALE_1 * scale));
   const [from, to] = split.range;
-  const b = await ingestFiles(pool(), [reportsFile], { accept: (sub) => sub.line === undefined || sub.line < from || sub.line > to });
-  figures["batch-indlæsning"] = `${Math.round(b.reports / b.seconds)} rapporter/s, ${Math.round(b.resources / b.seconds)} ressourcer/s (${b.reports} rapporter på ${b.seconds.toFixed(1)} s inkl. VACUUM (ANALYZE) til sidst; ${b.accepted} gemt, ${b.rejected} afvist)`;
+  const b = await ingestFiles(pool(), [reportsFile], {
+    accept: (sub) => sub.line === undefined || (sub.line > resumeAfter && (sub.line < from || sub.line > to)),
+    onStored: (last) => last.line !== undefined && fs.writeFileSync(progressFile(dir, dbName), JSON.stringify({ line: last.line })),
+  });
+  figure(
+    resumeAfter ? `batch-indlæsning (fra linje ${resumeAfter + 1})` : "batch-indlæsning",
+    `${Math.round(b.reports / b.seconds)} rapporter/s, ${Math.round(b.resources / b.seconds)} ressourcer/s (${b.reports} rapporter på ${b.seconds.toFixed(1)} s inkl. VACUUM (ANALYZE) til sidst; ${b.accepted} gemt, ${b.rejected} afvist)`,
+  );
 
   const c1 = await countObservations();
   const full = await refreshIndicators(pool(), { all: true });
-  figures["fuld genberegning"] = `${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; ${full.cells.length} indikator × periode; datakomplethed ${full.completenessSeconds.toFixed(1)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`;
+  figure("fuld genberegning", `${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; ${full.cells.length} indikator × periode; datakomplethed ${full.completenessSeconds.toFixed(1)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`);
 
   const day = await ingestFiles(pool(), [split.oneDay], { quiet: true });
   const c2 = await countObservations();
   const inc = await refreshIndicators(pool(), { quiet: true });
-  figures["inkrementel genberegning"] =
+  figure(
+    "inkrementel genberegning",
     `${inc.seconds.toFixed(2)} s ${beside(inc.seconds, c2)}; efter én dags indberetninger (${split.first.slice(0, 10)}–${split.last.slice(0, 10)}: ${day.reports} rapporter), ` +
-    `${inc.cells.length} indikator × periode; datakomplethed ${inc.completenessSeconds.toFixed(2)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`;
+      `${inc.cells.length} indikator × periode; datakomplethed ${inc.completenessSeconds.toFixed(2)} s (besøgsfakta og besøgsmål samtidig med indikatorerne, dækning efter dem)`,
+  );
 }
 
 export const benchCmd: Command = {
-  summary: "Mål hastighed: validator, batch- og HTTP-indlæsning, fuld og inkrementel genberegning (--scale, --from, --to, --http, --processes, --http-only, --keep)",
+  summary: "Mål hastighed: validator, batch- og HTTP-indlæsning, fuld og inkrementel genberegning (--scale, --from, --to, --http, --processes, --http-only, --keep, --resume <database>)",
   async run(args) {
     const { values } = parse(args, {
       scale: { type: "string" }, from: { type: "string" }, to: { type: "string" }, seed: { type: "string" }, http: { type: "string" }, keep: { type: "boolean" },
-      processes: { type: "string" }, "http-only": { type: "boolean" },
+      processes: { type: "string" }, "http-only": { type: "boolean" }, resume: { type: "string" },
     });
     const processes = appProcesses(values.processes ? { LDBU_APP_PROCESSES: values.processes } : process.env);
     const opts = { seed: Number(values.seed ?? 7), scale: Number(values.scale ?? 0.1), from: Number(values.from ?? 2021), to: Number(values.to ?? 2025) };
@@ -167,26 +188,35 @@ export const benchCmd: Command = {
     }
     const reportsFile = path.join(dir, "reports.ndjson");
     const figures: Record<string, string> = {};
+    // each figure is printed when measured too: a run stopped later keeps what it measured
+    const figure = (k: string, v: string) => {
+      figures[k] = v;
+      console.log(`[bench] ${k}: ${v}`);
+    };
+    if (values.resume !== undefined && !/^ldbu_bench_\d+$/.test(values.resume)) throw new Error("--resume: navnet på en database fra bench (ldbu_bench_…)");
+    const resumeAfter = values.resume ? storedUpTo(dir, values.resume) : 0;
 
     // 1. Validator alone.
     const sample = (await firstLines(reportsFile, 3000)).map((l) => JSON.parse(l));
     const v = benchValidator(sample, { minMs: 3000 });
-    figures["validator"] = `${Math.round(v.reportsPerSecond)} rapporter/s (gns. ${v.meanEntries.toFixed(1)} ressourcer pr. rapport)`;
+    figure("validator", `${Math.round(v.reportsPerSecond)} rapporter/s (gns. ${v.meanEntries.toFixed(1)} ressourcer pr. rapport)`);
 
     const server = await resolveDatabase();
-    const dbName = `ldbu_bench_${Date.now()}`;
+    const dbName = values.resume ?? `ldbu_bench_${Date.now()}`;
     const admin = new pg.Client({ connectionString: server.serverUrl("postgres") });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
+    if (!values.resume) await admin.query(`CREATE DATABASE "${dbName}"`);
     const url = server.serverUrl(dbName);
     process.env.DATABASE_URL = url;
     try {
       await prepareDatabase(url);
-      await registerSyntheticOrganisations(pool());
-      const reg = await importRegister(pool(), "register.csv", fs.readFileSync(path.join(dir, "register.csv"), "utf8"));
-      if (!reg.ok) throw new Error("registerudtrækket blev afvist");
+      if (!values.resume) {
+        await registerSyntheticOrganisations(pool());
+        const reg = await importRegister(pool(), "register.csv", fs.readFileSync(path.join(dir, "register.csv"), "utf8"));
+        if (!reg.ok) throw new Error("registerudtrækket blev afvist");
+      } else console.log(`[bench] fortsætter ${dbName} efter linje ${resumeAfter}`);
 
-      if (!values["http-only"]) await ingestAndRefresh(dir, reportsFile, opts.scale, figures);
+      if (!values["http-only"]) await ingestAndRefresh(dir, reportsFile, opts.scale, dbName, resumeAfter, figure);
 
       // 5. HTTP ingest with 8 concurrent clients against the app cluster (fresh ids: a second database).
       await closeDb();
@@ -204,7 +234,7 @@ export const benchCmd: Command = {
         const lines = await firstLines(reportsFile, httpReports);
         const h = await httpIngest(app.url, token, lines, 8);
         const received = lines.length - (h.statuses[429] ?? 0); // a throttled report was not received
-        figures[`HTTP-indlæsning (${processes} appprocesser, 8 klienter)`] = `${Math.round(received / h.seconds)} rapporter/s, ${Math.round(h.resources / h.seconds)} ressourcer/s (${lines.length} rapporter på ${h.seconds.toFixed(1)} s; svar ${JSON.stringify(h.statuses)})`;
+        figure(`HTTP-indlæsning (${processes} appprocesser, 8 klienter)`, `${Math.round(received / h.seconds)} rapporter/s, ${Math.round(h.resources / h.seconds)} ressourcer/s (${lines.length} rapporter på ${h.seconds.toFixed(1)} s; svar ${JSON.stringify(h.statuses)})`);
       } finally {
         await app.stop();
       }
@@ -213,7 +243,10 @@ export const benchCmd: Command = {
       await closeDb();
       // --keep leaves the refreshed database for profiling (EXPLAIN ANALYZE on national-shaped data).
       if (values.keep) console.log(`[bench] databasen ${dbName} er beholdt`);
-      else await dropDatabase(admin, dbName);
+      else {
+        await dropDatabase(admin, dbName);
+        fs.rmSync(progressFile(dir, dbName), { force: true });
+      }
       await admin.end();
       await server.stop();
     }

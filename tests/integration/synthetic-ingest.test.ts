@@ -22,6 +22,9 @@ let db: Awaited<ReturnType<typeof useAppDatabase>>;
 const receipts: { bundleId: string | null; outcome: string; rules: string[] }[] = [];
 let incremental: Awaited<ReturnType<typeof refreshIndicators>>;
 let afterIncremental: unknown[];
+/** What the batch ingest reported stored after each batch of earlier.ndjson, and the receipts there were then. */
+const stored: { line: number; receipts: number }[] = [];
+let earlierLines = 0;
 const results = async () =>
   (await pool().query(`SELECT indicator_id, period, area_level, area_code, breakdown, breakdown_value, numerator, denominator, uoplyst,
                               value, ci_low, ci_high, benchmark, standard_met, standard_ci_side
@@ -38,7 +41,11 @@ beforeAll(async () => {
   const split = Math.floor(lines.length * 0.85);
   fs.writeFileSync(path.join(out, "earlier.ndjson"), lines.slice(0, split).join("\n") + "\n");
   fs.writeFileSync(path.join(out, "later.ndjson"), lines.slice(split).join("\n") + "\n");
-  await ingestFiles(pool(), [path.join(out, "earlier.ndjson")], { quiet: true });
+  await ingestFiles(pool(), [path.join(out, "earlier.ndjson")], {
+    quiet: true,
+    onStored: async (last) => stored.push({ line: last.line!, receipts: (await pool().query(`SELECT count(*)::int AS n FROM receipt`)).rows[0].n }),
+  });
+  earlierLines = split;
   await refreshIndicators(pool(), { all: true, quiet: true });
   await ingestFiles(pool(), [path.join(out, "later.ndjson")], { quiet: true });
   incremental = await refreshIndicators(pool(), { quiet: true });
@@ -65,6 +72,15 @@ describe("synthetic data through the real ingest", () => {
     expect(new Set(rejected.map((r) => r.bundleId))).toEqual(new Set(expected.keys()));
     for (const r of rejected) expect(r.rules, `${r.bundleId}`).toContain(expected.get(r.bundleId!));
     expect(receipts.filter((r) => r.outcome === "accepted").length).toBeGreaterThan(rejected.length * 20);
+  });
+
+  it("the batch ingest reports after each batch the line it has stored up to, in order, ending with the file's last", () => {
+    expect(stored.length).toBeGreaterThan(1);
+    expect(stored.at(-1)!.line).toBe(earlierLines);
+    for (let i = 1; i < stored.length; i++) {
+      expect(stored[i].line).toBeGreaterThan(stored[i - 1].line);
+      expect(stored[i].receipts).toBeGreaterThan(stored[i - 1].receipts); // reported once the batch is stored
+    }
   });
 
   it("an incremental refresh after more deliveries gives exactly the results of a full refresh", async () => {
