@@ -147,7 +147,9 @@ async function ingestAndRefresh(dir: string, reportsFile: string, scale: number,
   const [from, to] = split.range;
   const b = await ingestFiles(pool(), [reportsFile], {
     accept: (sub) => sub.line === undefined || (sub.line > resumeAfter && (sub.line < from || sub.line > to)),
-    onStored: (last) => last.line !== undefined && fs.writeFileSync(progressFile(dir, dbName), JSON.stringify({ line: last.line })),
+    onStored: (last) => {
+      if (last.line !== undefined) fs.writeFileSync(progressFile(dir, dbName), JSON.stringify({ line: last.line }));
+    },
   });
   figure(
     resumeAfter ? `batch-indlæsning (fra linje ${resumeAfter + 1})` : "batch-indlæsning",

@@ -43,7 +43,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(out, "later.ndjson"), lines.slice(split).join("\n") + "\n");
   await ingestFiles(pool(), [path.join(out, "earlier.ndjson")], {
     quiet: true,
-    onStored: async (last) => stored.push({ line: last.line!, receipts: (await pool().query(`SELECT count(*)::int AS n FROM receipt`)).rows[0].n }),
+    onStored: async (last) => {
+      stored.push({ line: last.line!, receipts: (await pool().query(`SELECT count(*)::int AS n FROM receipt`)).rows[0].n });
+    },
   });
   earlierLines = split;
   await refreshIndicators(pool(), { all: true, quiet: true });
