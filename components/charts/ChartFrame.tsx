@@ -1,10 +1,10 @@
 "use client";
 /** A chart with its title, description, export buttons (PNG/SVG) and a pointer to its table alternative. */
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { exportChart, type CurrentView, type ImageFormat, type PublishedVersion } from "./exportImage";
+import { exportChart, type CurrentView, type ImageFormat, type ReportVersion } from "./exportImage";
 
 /** Where the chart is shown: a view of current results, or a published annual report (its export is for anyone). */
-type Source = { view: CurrentView; report?: never } | { report: PublishedVersion; view?: never };
+type Source = { view: CurrentView; report?: never } | { report: ReportVersion; view?: never };
 
 export type ChartFrameProps = Source & {
   id: string;

@@ -82,7 +82,7 @@ async function toPng(svg: { text: string; width: number; height: number }): Prom
 /** The view of current results a chart is in. */
 export type CurrentView = "forside" | "kommuneprofil" | "sammenlign" | "udvikling";
 /** A version of a published annual report. */
-export interface PublishedVersion {
+export interface ReportVersion {
   year: number;
   version: number;
 }
@@ -90,7 +90,7 @@ export interface PublishedVersion {
 export interface ExportRequest {
   container: HTMLElement;
   format: ImageFormat;
-  source: { view: CurrentView } | { report: PublishedVersion };
+  source: { view: CurrentView } | { report: ReportVersion };
   chart: string;
   title: string;
   credit?: string;
