@@ -11,7 +11,7 @@ import { resolveDatabase } from "@/lib/db/server";
 import { refreshIndicators } from "@/lib/indicators/refresh";
 import { MEASURES } from "@/lib/completeness/types";
 import { parse } from "./args";
-import { beside, countObservations } from "./bench";
+import { againstGoal, beside, countObservations, REFRESH_GOALS } from "./bench";
 import { prepareDatabase } from "./db";
 import type { Command } from "./types";
 
@@ -28,7 +28,7 @@ export const benchRefreshCmd: Command = {
       process.env.DATABASE_URL = url;
       const c1 = await countObservations();
       const full = await refreshIndicators(pool(), { all: true });
-      console.log(`fuld genberegning          ${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; datakomplethed ${full.completenessSeconds.toFixed(1)} s`);
+      console.log(`fuld genberegning          ${full.seconds.toFixed(1)} s ${beside(full.seconds, c1)}; ${againstGoal(full.seconds, REFRESH_GOALS.full, null)}; datakomplethed ${full.completenessSeconds.toFixed(1)} s`);
 
       const { rows } = await pool().query<{ since: string | null }>(`SELECT (max(id) - $1)::text AS since FROM receipt`, [receipts]);
       const since = rows[0].since;
@@ -43,7 +43,7 @@ export const benchRefreshCmd: Command = {
       const c2 = await countObservations();
       const inc = await refreshIndicators(pool(), { quiet: true });
       console.log(
-        `inkrementel genberegning   ${inc.seconds.toFixed(2)} s ${beside(inc.seconds, c2)}; de sidste ${receipts} modtagelser (${marked.rowCount} borgere), ` +
+        `inkrementel genberegning   ${inc.seconds.toFixed(2)} s ${beside(inc.seconds, c2)}; ${againstGoal(inc.seconds, REFRESH_GOALS.incremental, null)}; de sidste ${receipts} modtagelser (${marked.rowCount} borgere), ` +
           `${inc.cells.length} indikator × periode; datakomplethed ${inc.completenessSeconds.toFixed(2)} s`,
       );
       return 0;
